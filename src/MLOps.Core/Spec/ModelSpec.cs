@@ -14,7 +14,9 @@ public sealed record ModelSpec(
     TrainerSpec Trainer,
     SplitSpec Split,
     IReadOnlyList<GateSpec> Gates,
-    string SourcePath);
+    string SourcePath,
+    string? Description = null,
+    string? IntendedUse = null);
 
 public enum TaskType { BinaryClassification, MulticlassClassification, Regression }
 
@@ -25,7 +27,7 @@ public sealed record DataSpec(string Path, string SchemaPath);
 /// The label: a column of the data, optionally turned into a boolean by a comparison with a number
 /// (<c>when: "&gt; 15"</c> makes "delayed more than 15 minutes" out of a delay in minutes).
 /// </summary>
-public sealed record LabelSpec(string Column, LabelRule? Rule);
+public sealed record LabelSpec(string Column, LabelRule? Rule, int Line);
 
 public sealed record LabelRule(string Operator, double Value)
 {
@@ -36,7 +38,7 @@ public sealed record LabelRule(string Operator, double Value)
 /// One model input: a source column, optionally derived (<c>hour</c> of a date) and encoded
 /// (<c>one-hot</c> for categories, <c>numeric</c> otherwise).
 /// </summary>
-public sealed record FeatureSpec(string Name, string Source, string? Derive, FeatureEncoding Encoding);
+public sealed record FeatureSpec(string Name, string Source, string? Derive, FeatureEncoding Encoding, int Line);
 
 public enum FeatureEncoding { Numeric, OneHot }
 

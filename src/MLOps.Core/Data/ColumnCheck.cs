@@ -1,0 +1,120 @@
+using System.Globalization;
+using MLOps.Core.Diagnostics;
+
+namespace MLOps.Core.Data;
+
+/// <summary>
+/// Checks one column's values against its schema: type, null, min/max and the allowed set.
+/// Allocation-free on valid values (the allowed set is looked up by span); messages are built only for
+/// violations that will be shown.
+/// </summary>
+internal sealed class ColumnCheck
+{
+    private const int MaxShownValueLength = 80;
+
+    private readonly ColumnSchema _column;
+    private readonly string _schemaPath;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _allowed;
+    private char[] _lastValid = new char[32];
+    private int _lastValidLength = -1;
+
+    public ColumnCheck(ColumnSchema column, int field, string schemaPath)
+    {
+        _column = column;
+        _schemaPath = schemaPath;
+        Field = field;
+        if (column.Allowed is { } allowed)
+        {
+            _allowed = new HashSet<string>(allowed, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+    }
+
+    /// <summary>0-based index of the column in the data file's header.</summary>
+    public int Field { get; }
+
+    public void Check(ReadOnlySpan<char> text, long line, ViolationLog log)
+    {
+        // Sorted timestamps and categories repeat from row to row: a value equal to the last valid one is valid.
+        if (_lastValidLength >= 0 && text.SequenceEqual(_lastValid.AsSpan(0, _lastValidLength)))
+        {
+            return;
+        }
+        if (Validate(text, line, log))
+        {
+            if (text.Length > _lastValid.Length)
+            {
+                _lastValid = new char[text.Length * 2];
+            }
+            text.CopyTo(_lastValid);
+            _lastValidLength = text.Length;
+        }
+    }
+
+    // True when the value passed every check.
+    private bool Validate(ReadOnlySpan<char> text, long line, ViolationLog log)
+    {
+        if (text.IsEmpty)
+        {
+            if (!_column.Nullable && log.Tally(Codes.ValueMissing, _column.Name))
+            {
+                log.Show(Codes.ValueMissing, $"column '{_column.Name}' is empty (null) but the schema does not declare it nullable (schema: {_schemaPath}). Fill in the value or add \"nullable\": true to the column in the schema.", line, Field + 1);
+            }
+            return _column.Nullable;
+        }
+
+        if (!Parses(text))
+        {
+            return Report(log, Codes.ValueNotParsable, text, line, $"is not a valid {Describe()}", "Fix the value or change the column's type in the schema.");
+        }
+
+        bool valid = true;
+        if (ValueParser.TryNumber(_column.Type, text, out double number))
+        {
+            if (number < _column.Min)
+            {
+                valid = Report(log, Codes.ValueBelowMinimum, text, line, $"is below the schema minimum {Format(_column.Min.Value)}", "Fix the data or widen the range in the schema.");
+            }
+            else if (number > _column.Max)
+            {
+                valid = Report(log, Codes.ValueAboveMaximum, text, line, $"is above the schema maximum {Format(_column.Max.Value)}", "Fix the data or widen the range in the schema.");
+            }
+        }
+
+        if (_allowed is { } allowed && !allowed.Contains(text))
+        {
+            valid = Report(log, Codes.ValueNotAllowed, text, line, $"is not one of the {_column.Allowed!.Count} values the schema allows", "Fix the data or add the value to \"allowed\" in the schema.");
+        }
+        return valid;
+    }
+
+    private bool Parses(ReadOnlySpan<char> text) => _column.Type switch
+    {
+        ColumnType.Integer => ValueParser.TryInteger(text, out _),
+        ColumnType.Float => ValueParser.TryFloat(text, out _),
+        ColumnType.Boolean => ValueParser.TryBoolean(text, out _),
+        ColumnType.DateTime => ValueParser.TryDateTime(text, _column.Format, out _),
+        _ => true,
+    };
+
+    private string Describe() => _column.Type switch
+    {
+        ColumnType.Integer => "integer (a whole number such as -12 or 340)",
+        ColumnType.Float => "float (a finite number such as 3.5 or -1e-3, invariant culture)",
+        ColumnType.Boolean => "boolean (true, false, 1 or 0)",
+        ColumnType.DateTime => _column.Format is null ? "datetime (ISO 8601, e.g. 2001-01-31T06:00:00)" : $"datetime in the format '{_column.Format}'",
+        _ => "string",
+    };
+
+    // Always false, so a check can return "not valid" in the same statement that reports it.
+    private bool Report(ViolationLog log, string code, ReadOnlySpan<char> text, long line, string problem, string fix)
+    {
+        if (log.Tally(code, _column.Name))
+        {
+            string shown = text.Length > MaxShownValueLength ? $"{text[..MaxShownValueLength]}..." : text.ToString();
+            log.Show(code, $"column '{_column.Name}' value '{shown}' {problem} (schema: {_schemaPath}). {fix}", line, Field + 1);
+        }
+        return false;
+    }
+
+    private static string Format(double bound) => bound.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MLOps.Core.Diagnostics;
+
+namespace MLOps.Core.Data;
+
+/// <summary>
+/// Reads a dataset's schema file (JSON: <c>{"columns":[{"name","type","nullable","min","max","allowed","format"}]}</c>).
+/// Every problem becomes a diagnostic with the file and line, so a user never sees a stack trace.
+/// </summary>
+public static class SchemaFile
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        // A typo such as "nulable" must fail loudly rather than silently make a column non-nullable.
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        AllowTrailingCommas = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        Converters = { new ColumnTypeConverter(), new PositionedConverter() },
+    };
+
+    public static TableSchema? Load(string path, DiagnosticBag bag)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            bag.Error(Codes.SchemaFileInvalid, $"cannot read the schema file: {e.Message} Check the path in the model spec.", path);
+            return null;
+        }
+
+        ReadOnlySpan<byte> json = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes;
+        int bomLength = bytes.Length - json.Length;
+        SchemaDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize<SchemaDto>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            string code = e is UnknownColumnTypeException ? Codes.SchemaColumnTypeUnknown : Codes.SchemaFileInvalid;
+            int line = e.LineNumber is long l ? (int)l + 1 : 0; // JsonException counts lines from 0.
+            bag.Error(code, Describe(e), path, line);
+            return null;
+        }
+
+        if (dto is null)
+        {
+            bag.Error(Codes.SchemaFileInvalid, "the schema file holds 'null'; expected {\"columns\":[...]}.", path, 1);
+            return null;
+        }
+
+        int errors = bag.Count;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Positioned column in dto.Columns)
+        {
+            int line = LineOf(bytes, column.Offset + bomLength);
+            foreach (string problem in Problems(column.Value, names))
+            {
+                bag.Error(Codes.SchemaColumnInvalid, $"column '{column.Value.Name}' {problem}", path, line);
+            }
+        }
+
+        return bag.Count > errors ? null : new TableSchema(dto.Columns.Select(c => c.Value.ToColumn()).ToArray(), path);
+    }
+
+    private static IEnumerable<string> Problems(ColumnDto c, HashSet<string> seen)
+    {
+        if (c.Name.Length == 0)
+        {
+            yield return "has an empty name. Give every column the name it has in the data file's header.";
+        }
+        if (!seen.Add(c.Name))
+        {
+            yield return "is declared twice. Remove or rename one of the declarations.";
+        }
+        if (c.Min > c.Max)
+        {
+            yield return $"has min {c.Min} above max {c.Max}. Swap or correct the bounds.";
+        }
+        if ((c.Min is not null || c.Max is not null) && c.Type is not (ColumnType.Integer or ColumnType.Float))
+        {
+            yield return $"has min/max but type '{c.Type.ToString().ToLowerInvariant()}'. Bounds apply to integer and float columns only.";
+        }
+        if (c.Format is not null && c.Type != ColumnType.DateTime)
+        {
+            yield return $"has a format but type '{c.Type.ToString().ToLowerInvariant()}'. A format applies to datetime columns only.";
+        }
+    }
+
+    // The serializer appends "Path: ... | LineNumber: ..." to its messages; the line goes in the location instead.
+    private static string Describe(JsonException e)
+    {
+        string message = e.Message.Split([" Path:", " LineNumber:"], StringSplitOptions.None)[0].TrimEnd();
+        string where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (at {e.Path})";
+        string hint = e is UnknownColumnTypeException ? "" : " Expected {\"columns\":[{\"name\":...,\"type\":...}]}.";
+        return $"{message}{where}{hint}";
+    }
+
+    // Byte offsets come from the JSON reader; lines are what an editor shows.
+    private static int LineOf(byte[] bytes, long offset) =>
+        1 + bytes.AsSpan(0, (int)Math.Min(offset, bytes.Length)).Count((byte)'\n');
+
+    private sealed record SchemaDto(IReadOnlyList<Positioned> Columns);
+
+    private sealed record ColumnDto(
+        string Name,
+        ColumnType Type,
+        bool Nullable = false,
+        double? Min = null,
+        double? Max = null,
+        IReadOnlyList<string>? Allowed = null,
+        string? Format = null)
+    {
+        public ColumnSchema ToColumn() => new(Name, Type, Nullable, Min, Max, Allowed, Format);
+    }
+
+    // A column plus where it starts in the file, so semantic errors can name a line too.
+    private sealed record Positioned(ColumnDto Value, long Offset);
+
+    private sealed class PositionedConverter : JsonConverter<Positioned>
+    {
+        public override Positioned Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            long offset = reader.TokenStartIndex;
+            ColumnDto value = JsonSerializer.Deserialize<ColumnDto>(ref reader, options)
+                ?? throw new JsonException("a column is 'null'; expected an object with at least \"name\" and \"type\".");
+            return new Positioned(value, offset);
+        }
+
+        public override void Write(Utf8JsonWriter writer, Positioned value, JsonSerializerOptions options) =>
+            throw new NotSupportedException();
+    }
+
+    private sealed class UnknownColumnTypeException(string message) : JsonException(message);
+
+    private sealed class ColumnTypeConverter : JsonConverter<ColumnType>
+    {
+        private static readonly string ValidNames = string.Join(", ", Enum.GetNames<ColumnType>().Select(n => n.ToLowerInvariant()));
+
+        public override ColumnType Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            string? text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            foreach (ColumnType type in Enum.GetValues<ColumnType>())
+            {
+                if (string.Equals(text, type.ToString(), StringComparison.OrdinalIgnoreCase))
+                {
+                    return type;
+                }
+            }
+            throw new UnknownColumnTypeException($"unknown column type '{text ?? reader.TokenType.ToString()}'. Valid types are: {ValidNames}.");
+        }
+
+        public override void Write(Utf8JsonWriter writer, ColumnType value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToString().ToLowerInvariant());
+    }
+}

@@ -1,0 +1,13 @@
+namespace MLOps.Core.Diagnostics;
+
+public static partial class Codes
+{
+    /// <summary>model.zip or lineage.json is missing from the model folder.</summary>
+    public const string ModelFilesMissing = "MLOPS6001";
+
+    /// <summary>The model file's sha256 differs from the one its lineage records (corrupt or swapped).</summary>
+    public const string ModelHashMismatch = "MLOPS6002";
+
+    /// <summary>lineage.json is not valid JSON or lacks model_sha256.</summary>
+    public const string LineageInvalid = "MLOPS6003";
+}

@@ -1,0 +1,70 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLOps.Core.Spec;
+using MLOps.Core.Training;
+
+namespace MLOps.Core.Evaluation;
+
+/// <summary>
+/// Scores the held-out rows the train step saved and computes the task's metrics (names in
+/// <see cref="MetricCatalog"/>), sorted by name so metrics.json is stable.
+/// </summary>
+public static class ModelEvaluator
+{
+    public static SortedDictionary<string, double> Evaluate(TaskType task, string modelPath, string testSetPath, int seed)
+    {
+        var ml = new MLContext(seed: seed);
+        ITransformer model = ModelLoader.Load(ml, modelPath, out _);
+        IDataView scored = model.Transform(ml.Data.LoadFromBinary(testSetPath));
+        return task switch
+        {
+            TaskType.BinaryClassification => Binary(ml, scored),
+            TaskType.MulticlassClassification => Multiclass(ml, scored),
+            TaskType.Regression => Regression(ml, scored),
+            _ => throw new ArgumentOutOfRangeException(nameof(task)),
+        };
+    }
+
+    private static SortedDictionary<string, double> Binary(MLContext ml, IDataView scored)
+    {
+        CalibratedBinaryClassificationMetrics m = ml.BinaryClassification.Evaluate(scored, LabelPreparation.LabelColumn);
+        return Sorted(new()
+        {
+            ["auc"] = m.AreaUnderRocCurve,
+            ["accuracy"] = m.Accuracy,
+            ["f1"] = m.F1Score,
+            ["log_loss"] = m.LogLoss,
+            ["log_loss_nats"] = m.LogLoss * Math.Log(2),
+            ["auprc"] = m.AreaUnderPrecisionRecallCurve,
+            ["positive_precision"] = m.PositivePrecision,
+            ["positive_recall"] = m.PositiveRecall,
+        });
+    }
+
+    private static SortedDictionary<string, double> Multiclass(MLContext ml, IDataView scored)
+    {
+        MulticlassClassificationMetrics m = ml.MulticlassClassification.Evaluate(scored, LabelPreparation.LabelColumn);
+        return Sorted(new()
+        {
+            ["macro_accuracy"] = m.MacroAccuracy,
+            ["micro_accuracy"] = m.MicroAccuracy,
+            ["log_loss"] = m.LogLoss,
+            ["log_loss_nats"] = m.LogLoss * Math.Log(2),
+        });
+    }
+
+    private static SortedDictionary<string, double> Regression(MLContext ml, IDataView scored)
+    {
+        RegressionMetrics m = ml.Regression.Evaluate(scored, LabelPreparation.LabelColumn);
+        return Sorted(new()
+        {
+            ["rmse"] = m.RootMeanSquaredError,
+            ["mae"] = m.MeanAbsoluteError,
+            ["mse"] = m.MeanSquaredError,
+            ["r_squared"] = m.RSquared,
+        });
+    }
+
+    private static SortedDictionary<string, double> Sorted(Dictionary<string, double> metrics) =>
+        new(metrics, StringComparer.Ordinal);
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using MLOps.Core.Evaluation;
+using MLOps.Core.Spec;
+
+namespace MLOps.Core.Packaging;
+
+/// <summary>
+/// The model card: the package's README.md, which NuGet feeds display. It says what the model predicts,
+/// how well (the held-out metrics and gates), from which data and code, and how to call it.
+/// </summary>
+public static class ModelCard
+{
+    public static string Render(ModelSpec spec, Lineage.Lineage lineage, string apiClass, string inputClass)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# {lineage.ModelId} {lineage.ModelVersion}");
+        md.AppendLine();
+        md.AppendLine(spec.Description ?? $"A {lineage.Task} model trained by the MLOps pipeline.");
+        md.AppendLine();
+        md.AppendLine("## Intended use");
+        md.AppendLine();
+        md.AppendLine(spec.IntendedUse ?? "Not stated in the model spec.");
+        md.AppendLine();
+        md.AppendLine("## Metrics (held-out test split)");
+        md.AppendLine();
+        md.AppendLine("| metric | value | gate | verdict |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (string name in MetricCatalog.For(spec.Task).Where(lineage.Metrics.ContainsKey))
+        {
+            var gate = spec.Gates.FirstOrDefault(g => g.Metric == name);
+            var verdict = lineage.Gates.FirstOrDefault(g => g.Metric == name);
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {lineage.Metrics[name]:0.0000} | {(gate is null ? "" : Gates.QualityGate.Threshold(gate))} | {(verdict is null ? "" : verdict.Passed ? "passed" : "failed")} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Log-loss is in bits (ML.NET's convention); `log_loss_nats` in lineage.json is the same in nats.");
+        md.AppendLine();
+        md.AppendLine("## Data");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Dataset: `{lineage.Data.Path}` (fingerprint `{lineage.Data.Fingerprint}`), {lineage.Data.Rows:N0} rows: {lineage.Data.TrainRows:N0} for training, {lineage.Data.TestRows:N0} held out.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Label: `{spec.Label.Column}`{(spec.Label.Rule is { } r ? $" {r}" : "")}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Features: {string.Join(", ", spec.Features.Select(Describe))}.");
+        md.AppendLine();
+        md.AppendLine("## Training");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Trainer: {lineage.Trainer.Name}, seed {lineage.Trainer.Seed}, parameters: {Parameters(lineage.Trainer.Parameters)}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Code: commit `{lineage.Code.GitCommit ?? "unknown"}`{(lineage.Code.GitDirty == true ? " (with uncommitted changes)" : "")}; ML.NET {lineage.Tools.MLNet}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Model file sha256: `{lineage.ModelSha256}`; full lineage in `lineage.json`.");
+        md.AppendLine();
+        md.AppendLine("## Use");
+        md.AppendLine();
+        md.AppendLine("```csharp");
+        md.AppendLine(CultureInfo.InvariantCulture, $"var model = {apiClass}.Load();   // verifies the model file against its lineage");
+        md.AppendLine(CultureInfo.InvariantCulture, $"var prediction = model.Predict(new {inputClass} {{ /* ... */ }});");
+        md.AppendLine("```");
+        return md.ToString();
+    }
+
+    private static string Describe(FeatureSpec f) =>
+        f.Derive is not null ? $"{f.Name} ({f.Derive} of `{f.Source}`)" :
+        f.Encoding == FeatureEncoding.OneHot ? $"{f.Name} (one-hot of `{f.Source}`)" : $"{f.Name} (`{f.Source}`)";
+
+    private static string Parameters(IReadOnlyDictionary<string, double> parameters) =>
+        parameters.Count == 0 ? "ML.NET defaults" : string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}"));
+}

@@ -1,0 +1,291 @@
+using System.Globalization;
+using MLOps.Core.Diagnostics;
+using MLOps.Core.Evaluation;
+using MLOps.Core.Training;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MLOps.Core.Spec;
+
+/// <summary>
+/// Reads models/&lt;Model&gt;/model.yaml into a <see cref="ModelSpec"/>, reporting every problem with
+/// its MLOPS0xxx code and line. Checks that need the data schema live in <see cref="SpecSchemaCheck"/>.
+/// </summary>
+public static class SpecLoader
+{
+    public static ModelSpec? Load(string path, DiagnosticBag bag)
+    {
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            bag.Error(Codes.SpecNotFound, $"Model spec '{full}' not found. Create it (see docs/model-spec.md) or point MLOpsSpec at it.", full);
+            return null;
+        }
+
+        var yaml = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(full);
+            yaml.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            bag.Error(Codes.SpecSyntax, $"The spec is not valid YAML: {e.Message}", full, (int)e.Start.Line, (int)e.Start.Column);
+            return null;
+        }
+
+        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            bag.Error(Codes.SpecInvalidValue, "The spec must be a YAML mapping with keys name, task, data, label, features, trainer, split and gates.", full, 1);
+            return null;
+        }
+
+        int before = bag.Count(d => d.Severity == Severity.Error);
+        var map = new YamlMap(root, full, "", bag);
+        map.RejectUnknownKeys("name", "description", "intended-use", "task", "data", "label", "features", "trainer", "split", "gates");
+        string dir = Path.GetDirectoryName(full)!;
+
+        string? name = map.String("name", required: true);
+        TaskType? task = ReadTask(map);
+        DataSpec? data = ReadData(map, dir);
+        LabelSpec? label = ReadLabel(map);
+        IReadOnlyList<FeatureSpec> features = ReadFeatures(map);
+        TrainerSpec? trainer = task is { } t ? ReadTrainer(map, t) : null;
+        SplitSpec split = ReadSplit(map);
+        IReadOnlyList<GateSpec> gates = task is { } t2 ? ReadGates(map, t2) : [];
+
+        bool failed = bag.Count(d => d.Severity == Severity.Error) > before;
+        if (failed || name is null || task is null || data is null || label is null || trainer is null)
+        {
+            return null;
+        }
+
+        return new ModelSpec(name, task.Value, data, label, features, trainer, split, gates, full,
+            map.String("description", required: false), map.String("intended-use", required: false));
+    }
+
+    private static TaskType? ReadTask(YamlMap map)
+    {
+        string? task = map.String("task", required: true);
+        if (task is null)
+        {
+            return null;
+        }
+
+        if (SpecNames.Tasks.TryGetValue(task, out var type))
+        {
+            return type;
+        }
+
+        map.Error(Codes.SpecUnknownTask, "task", $"Unknown task '{task}'. Valid tasks are: {string.Join(", ", SpecNames.Tasks.Keys)}.");
+        return null;
+    }
+
+    private static DataSpec? ReadData(YamlMap root, string dir)
+    {
+        YamlMap? map = root.Map("data", required: true);
+        if (map is null)
+        {
+            return null;
+        }
+
+        map.RejectUnknownKeys("path", "schema");
+        string? path = map.String("path", required: true);
+        string? schema = map.String("schema", required: true);
+        if (path is null || schema is null)
+        {
+            return null;
+        }
+
+        var data = new DataSpec(Path.GetFullPath(Path.Combine(dir, path)), Path.GetFullPath(Path.Combine(dir, schema)));
+        if (!File.Exists(data.Path))
+        {
+            map.Error(Codes.SpecFileMissing, "path", $"Data file '{data.Path}' (data.path) not found. Check the path; it is relative to the spec's folder.");
+        }
+
+        if (!File.Exists(data.SchemaPath))
+        {
+            map.Error(Codes.SpecFileMissing, "schema", $"Schema file '{data.SchemaPath}' (data.schema) not found. Check the path; it is relative to the spec's folder.");
+        }
+
+        return data;
+    }
+
+    private static LabelSpec? ReadLabel(YamlMap root)
+    {
+        YamlMap? map = root.Map("label", required: true);
+        if (map is null)
+        {
+            return null;
+        }
+
+        map.RejectUnknownKeys("column", "when");
+        string? column = map.String("column", required: true);
+        string? when = map.String("when", required: false);
+        LabelRule? rule = null;
+        if (when is not null)
+        {
+            rule = ParseRule(when);
+            if (rule is null)
+            {
+                map.Error(Codes.SpecInvalidLabel, "when", $"label.when must be '<operator> <number>' with an operator among {string.Join(" ", SpecNames.LabelOperators)}; found '{when}'. Example: when: \"> 15\".");
+            }
+        }
+
+        return column is null ? null : new LabelSpec(column, rule, map.Line);
+    }
+
+    private static LabelRule? ParseRule(string text)
+    {
+        string trimmed = text.Trim();
+        foreach (string op in SpecNames.LabelOperators.OrderByDescending(o => o.Length))
+        {
+            if (trimmed.StartsWith(op, StringComparison.Ordinal) &&
+                double.TryParse(trimmed[op.Length..], NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+            {
+                return new LabelRule(op, value);
+            }
+        }
+
+        return null;
+    }
+
+    private static IReadOnlyList<FeatureSpec> ReadFeatures(YamlMap root)
+    {
+        var features = new List<FeatureSpec>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (YamlMap map in root.ListOfMaps("features", required: true) ?? [])
+        {
+            map.RejectUnknownKeys("name", "source", "derive", "encode");
+            string? name = map.String("name", required: true);
+            string? source = map.String("source", required: true);
+            string? derive = map.String("derive", required: false);
+            string encodeText = map.String("encode", required: false) ?? "numeric";
+            if (derive is not null && !DateParts.Columns.ContainsKey(derive))
+            {
+                map.Error(Codes.SpecUnknownDerivation, "derive", $"Unknown derivation '{derive}'. Valid derivations are: {string.Join(", ", DateParts.Columns.Keys)}.");
+            }
+
+            if (!SpecNames.Encodings.TryGetValue(encodeText, out var encoding))
+            {
+                map.Error(Codes.SpecUnknownEncoding, "encode", $"Unknown encoding '{encodeText}'. Valid encodings are: {string.Join(", ", SpecNames.Encodings.Keys)}.");
+            }
+
+            if (name is not null && !seen.Add(name))
+            {
+                map.Error(Codes.SpecDuplicateFeature, "name", $"Feature '{name}' is declared twice. Give each feature its own name.");
+            }
+
+            if (name is not null && source is not null)
+            {
+                features.Add(new FeatureSpec(name, source, derive, encoding, map.Line));
+            }
+        }
+
+        if (features.Count == 0 && root.Node("features") is not null)
+        {
+            root.Error(Codes.SpecInvalidValue, "features", "'features' must list at least one feature.");
+        }
+
+        return features;
+    }
+
+    private static TrainerSpec? ReadTrainer(YamlMap root, TaskType task)
+    {
+        YamlMap? map = root.Map("trainer", required: false);
+        if (map is null)
+        {
+            return root.Node("trainer") is null ? new TrainerSpec(TrainerCatalog.DefaultTrainer, new Dictionary<string, double>(), 0) : null;
+        }
+
+        map.RejectUnknownKeys("name", "seed", "parameters");
+        string name = map.String("name", required: false) ?? TrainerCatalog.DefaultTrainer;
+        int seed = map.Integer("seed", required: false) ?? 0;
+        TrainerDescriptor? descriptor = TrainerCatalog.Find(task, name);
+        if (descriptor is null)
+        {
+            map.Error(Codes.SpecUnknownTrainer, "name", $"Unknown trainer '{name}' for task {SpecNames.Of(task)}. Valid trainers are: {string.Join(", ", TrainerCatalog.NamesFor(task))}.");
+            return null;
+        }
+
+        var parameters = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        if (map.Map("parameters", required: false) is { } p)
+        {
+            foreach (var (key, value, line) in p.Entries())
+            {
+                if (!descriptor.ParameterNames.Contains(key, StringComparer.Ordinal))
+                {
+                    map.Bag.Error(Codes.SpecUnknownHyperparameter, $"'{key}' is not a hyperparameter of {descriptor.Name}. Valid ones are: {string.Join(", ", descriptor.ParameterNames)}.", map.File, line);
+                }
+                else if (p.Number(key, required: true) is { } number)
+                {
+                    parameters[key] = number;
+                }
+            }
+        }
+
+        return new TrainerSpec(descriptor.Name, parameters, seed);
+    }
+
+    private static SplitSpec ReadSplit(YamlMap root)
+    {
+        YamlMap? map = root.Map("split", required: false);
+        if (map is null)
+        {
+            return new SplitSpec(0.2, 0);
+        }
+
+        map.RejectUnknownKeys("test-fraction", "seed");
+        double fraction = map.Number("test-fraction", required: false) ?? 0.2;
+        if (fraction is <= 0 or >= 1)
+        {
+            map.Error(Codes.SpecInvalidSplit, "test-fraction", $"split.test-fraction must be strictly between 0 and 1; found {fraction.ToString(CultureInfo.InvariantCulture)}. 0.2 holds out a fifth of the rows.");
+        }
+
+        return new SplitSpec(fraction, map.Integer("seed", required: false) ?? 0);
+    }
+
+    private static IReadOnlyList<GateSpec> ReadGates(YamlMap root, TaskType task)
+    {
+        var gates = new List<GateSpec>();
+        YamlMap? map = root.Map("gates", required: false);
+        if (map is null)
+        {
+            return gates;
+        }
+
+        IReadOnlyList<string> metrics = MetricCatalog.For(task);
+        foreach (var (metric, _, line) in map.Entries())
+        {
+            if (!metrics.Contains(metric))
+            {
+                map.Bag.Error(Codes.SpecUnknownMetric, $"Gate metric '{metric}' is not reported for task {SpecNames.Of(task)}. Valid metrics are: {string.Join(", ", metrics)}.", map.File, line);
+                continue;
+            }
+
+            YamlMap? gate = map.Map(metric, required: true);
+            if (gate is null)
+            {
+                continue;
+            }
+
+            gate.RejectUnknownKeys("min", "max");
+            double? min = gate.Number("min", required: false);
+            double? max = gate.Number("max", required: false);
+            if (min is null && max is null)
+            {
+                map.Bag.Error(Codes.SpecInvalidGate, $"Gate '{metric}' needs a min, a max or both, e.g. {metric}: {{ min: 0.7 }}.", map.File, line);
+            }
+            else if (min > max)
+            {
+                map.Bag.Error(Codes.SpecInvalidGate, $"Gate '{metric}' has min {min} above max {max}; no model could pass it.", map.File, line);
+            }
+            else
+            {
+                gates.Add(new GateSpec(metric, min, max, line));
+            }
+        }
+
+        return gates;
+    }
+}

@@ -1,0 +1,61 @@
+using MLOps.Core.Data;
+using MLOps.Core.Diagnostics;
+
+namespace MLOps.Core.Spec;
+
+/// <summary>
+/// Checks a spec against its data schema: every feature and the label name a declared column, and
+/// each derivation, encoding and label rule fits that column's type.
+/// </summary>
+public static class SpecSchemaCheck
+{
+    public static void Check(ModelSpec spec, TableSchema schema, DiagnosticBag bag)
+    {
+        foreach (FeatureSpec feature in spec.Features)
+        {
+            ColumnSchema? column = Column(spec, schema, feature.Source, feature.Line, bag);
+            if (column is not null && Problem(feature, column) is { } problem)
+            {
+                bag.Error(Codes.SpecFeatureTypeMismatch, $"Feature '{feature.Name}': {problem}", spec.SourcePath, feature.Line);
+            }
+        }
+
+        ColumnSchema? label = Column(spec, schema, spec.Label.Column, spec.Label.Line, bag);
+        if (label is not null && LabelProblem(spec, label) is { } labelProblem)
+        {
+            bag.Error(Codes.SpecInvalidLabel, $"Label '{label.Name}' ({label.Type.ToString().ToLowerInvariant()}): {labelProblem}", spec.SourcePath, spec.Label.Line);
+        }
+    }
+
+    private static ColumnSchema? Column(ModelSpec spec, TableSchema schema, string name, int line, DiagnosticBag bag)
+    {
+        ColumnSchema? column = schema.Find(name);
+        if (column is null)
+        {
+            bag.Error(Codes.SpecColumnNotInSchema, $"Column '{name}' is not in the schema '{schema.SourcePath}'. Its columns are: {string.Join(", ", schema.Columns.Select(c => c.Name))}.", spec.SourcePath, line);
+        }
+
+        return column;
+    }
+
+    private static string? Problem(FeatureSpec feature, ColumnSchema column) => (feature.Derive, feature.Encoding, column.Type) switch
+    {
+        (not null, _, not ColumnType.DateTime) => $"derive '{feature.Derive}' needs a datetime column; '{column.Name}' is {Describe(column)}.",
+        (null, _, ColumnType.DateTime) => $"'{column.Name}' is a datetime; add a derive (hour, day-of-week, month, ...) to turn it into a number.",
+        (null, FeatureEncoding.Numeric, ColumnType.String) => $"'{column.Name}' is a string; use encode: one-hot.",
+        (null, FeatureEncoding.OneHot, ColumnType.Float) => $"'{column.Name}' is a float; one-hot needs categories (string, integer or boolean). Use encode: numeric.",
+        _ => null,
+    };
+
+    private static string? LabelProblem(ModelSpec spec, ColumnSchema column) => (spec.Task, spec.Label.Rule, column.Type) switch
+    {
+        (TaskType.BinaryClassification, null, not ColumnType.Boolean) => "a binary label must be a boolean column, or a number with a rule such as when: \"> 15\".",
+        (TaskType.BinaryClassification, not null, not (ColumnType.Integer or ColumnType.Float)) => "a label rule compares numbers; this column is not numeric.",
+        (not TaskType.BinaryClassification, not null, _) => "label.when applies to binary-classification only.",
+        (TaskType.Regression, null, not (ColumnType.Integer or ColumnType.Float)) => "a regression label must be an integer or float column.",
+        (TaskType.MulticlassClassification, null, ColumnType.Float or ColumnType.DateTime) => "a multiclass label must be a string, integer or boolean column.",
+        _ => null,
+    };
+
+    private static string Describe(ColumnSchema column) => column.Type.ToString().ToLowerInvariant();
+}

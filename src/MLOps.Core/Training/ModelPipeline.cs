@@ -1,0 +1,62 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLOps.Core.Spec;
+
+namespace MLOps.Core.Training;
+
+/// <summary>
+/// The estimator chain the saved model holds: feature derivations and encodings from the spec, the
+/// trainer, and (multiclass) the mapping of predicted keys back to label values. It reads only the raw
+/// source columns, so the model scores the same rows a service has.
+/// </summary>
+public static class ModelPipeline
+{
+    public const string FeaturesColumn = "Features";
+
+    /// <summary>Multiclass: the predicted label as a label value (string or number), not a key.</summary>
+    public const string PredictedValueColumn = "PredictedValue";
+
+    public static IEstimator<ITransformer> For(MLContext ml, ModelSpec spec)
+    {
+        TrainerDescriptor trainer = TrainerCatalog.Find(spec.Task, spec.Trainer.Name)
+            ?? throw new InvalidOperationException($"Trainer {spec.Trainer.Name} was validated by SpecLoader.");
+
+        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
+        foreach (var dateSource in spec.Features.Where(f => f.Derive is not null).GroupBy(f => f.Source))
+        {
+            chain = chain.Append(ml.Transforms.CopyColumns(DateParts.InputColumn, dateSource.Key))
+                .Append(ml.Transforms.CustomMapping<DateParts.Input, DateParts.Output>(DateParts.Map, DateParts.ContractName));
+            foreach (FeatureSpec f in dateSource)
+            {
+                chain = chain.Append(ml.Transforms.CopyColumns(f.Name, DateParts.Columns[f.Derive!]));
+            }
+        }
+
+        foreach (FeatureSpec f in spec.Features.Where(f => f.Derive is null))
+        {
+            chain = f.Encoding == FeatureEncoding.OneHot
+                ? chain.Append(ml.Transforms.Categorical.OneHotEncoding(f.Name, f.Source))
+                : chain.Append(ml.Transforms.Conversion.ConvertType(f.Name, f.Source, DataKind.Single))
+                    .Append(ml.Transforms.ReplaceMissingValues(f.Name));
+        }
+
+        chain = chain.Append(ml.Transforms.Concatenate(FeaturesColumn, spec.Features.Select(f => f.Name).ToArray()));
+        if (trainer.NeedsNormalizedFeatures)
+        {
+            chain = chain.Append(ml.Transforms.NormalizeMinMax(FeaturesColumn));
+        }
+
+        chain = chain.Append(trainer.Create(ml, spec.Trainer.Parameters, spec.Trainer.Seed, LabelPreparation.LabelColumn, FeaturesColumn));
+        if (spec.Task == TaskType.MulticlassClassification)
+        {
+            // PredictedLabel stays a key (what the evaluator needs); its label value goes beside it.
+            chain = chain.Append(ml.Transforms.Conversion.MapKeyToValue(PredictedValueColumn, "PredictedLabel"));
+        }
+
+        return chain;
+    }
+
+    /// <summary>The raw data columns the model reads (feature sources), in first-use order.</summary>
+    public static IReadOnlyList<string> InputColumns(ModelSpec spec) =>
+        spec.Features.Select(f => f.Source).Distinct(StringComparer.Ordinal).ToArray();
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.Build.Framework;
+using MLOps.Core.Diagnostics;
+using MLOps.Core.Evaluation;
+using MLOps.Core.IO;
+using MLOps.Core.Spec;
+using MLOps.Core.Training;
+
+namespace MLOps.Tasks;
+
+/// <summary>Scores the held-out rows with the trained model and writes metrics.json.</summary>
+public sealed class EvaluateModel : MLOpsTask
+{
+    [Required]
+    public string SpecFile { get; set; } = "";
+
+    [Required]
+    public string TrainingDirectory { get; set; } = "";
+
+    [Required]
+    public string MetricsFile { get; set; } = "";
+
+    protected override void Run(DiagnosticBag bag)
+    {
+        if (SpecLoader.Load(SpecFile, bag) is not { } spec)
+        {
+            return;
+        }
+
+        string model = Path.Combine(TrainingDirectory, ModelTrainer.ModelFileName);
+        string testSet = Path.Combine(TrainingDirectory, ModelTrainer.TestSetFileName);
+        if (!File.Exists(model) || !File.Exists(testSet))
+        {
+            bag.Error(Codes.TrainingOutputMissing, $"'{model}' or '{testSet}' is missing. Run the Train target first (dotnet build runs it).", SpecFile);
+            return;
+        }
+
+        try
+        {
+            var metrics = ModelEvaluator.Evaluate(spec.Task, model, testSet, spec.Trainer.Seed);
+            JsonFile.Write(MetricsFile, metrics);
+            Progress($"{spec.Name}: " + string.Join(", ", MetricCatalog.Headline(spec.Task).Where(metrics.ContainsKey)
+                .Select(m => $"{m} {metrics[m].ToString("0.0000", CultureInfo.InvariantCulture)}")));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            bag.Error(Codes.EvaluationFailed, $"Evaluating the model failed: {e.Message} Rebuild to retrain; if it persists, check the label column of the held-out rows.", SpecFile);
+        }
+    }
+}

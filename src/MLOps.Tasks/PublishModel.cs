@@ -1,0 +1,54 @@
+using Microsoft.Build.Framework;
+using MLOps.Core.Diagnostics;
+using MLOps.Core.IO;
+using MLOps.Core.Registry;
+
+namespace MLOps.Tasks;
+
+/// <summary>Pushes a packed model to the feed (the registry) and records the run's outcome for summaries.</summary>
+public sealed class PublishModel : MLOpsTask
+{
+    [Required]
+    public string Feed { get; set; } = "";
+
+    [Required]
+    public string PackageFile { get; set; } = "";
+
+    [Required]
+    public string LineageFile { get; set; } = "";
+
+    [Required]
+    public string SummaryFile { get; set; } = "";
+
+    protected override void Run(DiagnosticBag bag)
+    {
+        if (ModelFeed.Open(Feed, bag) is not { } feed)
+        {
+            return;
+        }
+
+        PublishResult result = feed.PublishAsync(PackageFile, bag).GetAwaiter().GetResult();
+        if (!result.Succeeded)
+        {
+            return;
+        }
+
+        string where = feed.LocalFolder is { } folder
+            ? Path.Combine(folder, result.PackageId!.ToLowerInvariant(), result.Version!.ToNormalizedString(), Path.GetFileName(PackageFile).ToLowerInvariant())
+            : feed.Source;
+        Progress(result.Outcome == PublishOutcome.Published
+            ? $"{result.PackageId} {result.Version} published to {where}"
+            : $"{result.PackageId} {result.Version} is already in {feed.Source} with the same model; nothing to publish");
+        var lineage = JsonFile.Read<System.Text.Json.Nodes.JsonObject>(LineageFile);
+        JsonFile.Write(SummaryFile, new System.Text.Json.Nodes.JsonObject
+        {
+            ["package_id"] = result.PackageId,
+            ["version"] = result.Version!.ToNormalizedString(),
+            ["outcome"] = result.Outcome == PublishOutcome.Published ? "published" : "already-published",
+            ["package"] = where,
+            ["task"] = lineage["task"]?.DeepClone(),
+            ["metrics"] = lineage["metrics"]?.DeepClone(),
+            ["gates"] = lineage["gates"]?.DeepClone(),
+        });
+    }
+}

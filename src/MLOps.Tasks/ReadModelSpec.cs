@@ -1,0 +1,31 @@
+using Microsoft.Build.Framework;
+using MLOps.Core.Diagnostics;
+using MLOps.Core.Spec;
+
+namespace MLOps.Tasks;
+
+/// <summary>Reads the model spec and hands the targets what they need for incrementality: the model's name and its data and schema files.</summary>
+public sealed class ReadModelSpec : MLOpsTask
+{
+    [Required]
+    public string SpecFile { get; set; } = "";
+
+    [Output]
+    public string ModelName { get; private set; } = "";
+
+    [Output]
+    public string DataFile { get; private set; } = "";
+
+    [Output]
+    public string SchemaFile { get; private set; } = "";
+
+    protected override void Run(DiagnosticBag bag)
+    {
+        if (SpecLoader.Load(SpecFile, bag) is { } spec)
+        {
+            ModelName = spec.Name;
+            DataFile = spec.Data.Path;
+            SchemaFile = spec.Data.SchemaPath;
+        }
+    }
+}

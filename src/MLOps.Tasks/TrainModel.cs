@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Microsoft.Build.Framework;
+using MLOps.Core.Diagnostics;
+using MLOps.Core.Training;
+
+namespace MLOps.Tasks;
+
+/// <summary>Trains the model the spec describes and writes model.zip, training.json and the held-out rows.</summary>
+public sealed class TrainModel : MLOpsTask
+{
+    [Required]
+    public string SpecFile { get; set; } = "";
+
+    [Required]
+    public string OutputDirectory { get; set; } = "";
+
+    [Output]
+    public string ModelFile { get; private set; } = "";
+
+    protected override void Run(DiagnosticBag bag)
+    {
+        if (SpecInputs.Load(SpecFile, bag) is not var (spec, schema))
+        {
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            TrainingRecord record = new ModelTrainer().Train(spec, schema, OutputDirectory, message => Progress($"{spec.Name}: {message}"));
+            ModelFile = Path.Combine(OutputDirectory, ModelTrainer.ModelFileName);
+            Progress($"{spec.Name}: trained {record.Trainer} on {record.TrainRows:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s (model sha256 {record.ModelSha256[..12]})");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // ML.NET signals unusable data (a single class, an empty split, ...) with these.
+            bag.Error(Codes.TrainingFailed, $"Training {spec.Trainer.Name} failed: {e.Message} Check the data and the label rule, or pick another trainer.", spec.SourcePath, 1);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Build.Framework;
+using MLOps.Core.Data;
+using MLOps.Core.Diagnostics;
+using MLOps.Core.IO;
+
+namespace MLOps.Tasks;
+
+/// <summary>Checks the spec against the schema and the data against both; writes the validation report only when everything holds.</summary>
+public sealed class ValidateData : MLOpsTask
+{
+    [Required]
+    public string SpecFile { get; set; } = "";
+
+    [Required]
+    public string ReportFile { get; set; } = "";
+
+    protected override void Run(DiagnosticBag bag)
+    {
+        File.Delete(ReportFile);
+        if (SpecInputs.Load(SpecFile, bag) is not var (spec, schema))
+        {
+            return;
+        }
+
+        Progress($"{spec.Name}: validating {spec.Data.Path}");
+        ValidationReport report = DataValidator.Validate(spec.Data.Path, schema, bag);
+        if (!bag.HasErrors)
+        {
+            JsonFile.Write(ReportFile, report);
+            Progress($"{spec.Name}: {report.RowsRead:N0} rows valid against {Path.GetFileName(schema.SourcePath)}");
+        }
+    }
+}
