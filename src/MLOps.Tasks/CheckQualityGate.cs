@@ -21,7 +21,11 @@ public sealed class CheckQualityGate : MLOpsTask
 
     protected override void Run(DiagnosticBag bag)
     {
-        File.Delete(VerdictFile);
+        if (File.Exists(VerdictFile))
+        {
+            File.Delete(VerdictFile);
+        }
+
         if (SpecLoader.Load(SpecFile, bag) is not { } spec)
         {
             return;

@@ -16,7 +16,11 @@ public sealed class ValidateData : MLOpsTask
 
     protected override void Run(DiagnosticBag bag)
     {
-        File.Delete(ReportFile);
+        if (File.Exists(ReportFile))
+        {
+            File.Delete(ReportFile);
+        }
+
         if (SpecInputs.Load(SpecFile, bag) is not var (spec, schema))
         {
             return;

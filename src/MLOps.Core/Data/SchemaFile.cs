@@ -44,9 +44,12 @@ public static class SchemaFile
         }
         catch (JsonException e)
         {
-            string code = e is UnknownColumnTypeException ? Codes.SchemaColumnTypeUnknown : Codes.SchemaFileInvalid;
-            int line = e.LineNumber is long l ? (int)l + 1 : 0; // JsonException counts lines from 0.
-            bag.Error(code, Describe(e), path, line);
+            Report(bag, e, path, 1);
+            return null;
+        }
+        catch (ColumnException e)
+        {
+            Report(bag, e.Json, path, LineOf(bytes, e.Offset + bomLength));
             return null;
         }
 
@@ -94,6 +97,13 @@ public static class SchemaFile
         }
     }
 
+    // JsonException counts lines from 0, relative to where its reader started.
+    private static void Report(DiagnosticBag bag, JsonException e, string path, int firstLine)
+    {
+        string code = e is UnknownColumnTypeException ? Codes.SchemaColumnTypeUnknown : Codes.SchemaFileInvalid;
+        bag.Error(code, Describe(e), path, e.LineNumber is long line ? firstLine + (int)line : 0);
+    }
+
     // The serializer appends "Path: ... | LineNumber: ..." to its messages; the line goes in the location instead.
     private static string Describe(JsonException e)
     {
@@ -129,13 +139,30 @@ public static class SchemaFile
         public override Positioned Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             long offset = reader.TokenStartIndex;
-            ColumnDto value = JsonSerializer.Deserialize<ColumnDto>(ref reader, options)
-                ?? throw new JsonException("a column is 'null'; expected an object with at least \"name\" and \"type\".");
-            return new Positioned(value, offset);
+            Utf8JsonReader probe = reader;
+            probe.Skip(); // Syntax errors surface here, with lines counted from the start of the file.
+            ColumnDto? value;
+            try
+            {
+                value = JsonSerializer.Deserialize<ColumnDto>(ref reader, options);
+            }
+            catch (JsonException e)
+            {
+                // The nested read counts lines from the column's start; keep that start so Load can add it.
+                throw new ColumnException(e, offset);
+            }
+            return new Positioned(value ?? throw new JsonException("a column is 'null'; expected an object with at least \"name\" and \"type\"."), offset);
         }
 
         public override void Write(Utf8JsonWriter writer, Positioned value, JsonSerializerOptions options) =>
             throw new NotSupportedException();
+    }
+
+    private sealed class ColumnException(JsonException json, long offset) : Exception(json.Message, json)
+    {
+        public JsonException Json { get; } = json;
+
+        public long Offset { get; } = offset;
     }
 
     private sealed class UnknownColumnTypeException(string message) : JsonException(message);

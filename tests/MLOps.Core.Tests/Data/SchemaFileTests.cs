@@ -107,6 +107,36 @@ public sealed class SchemaFileTests : IDisposable
     }
 
     [Fact]
+    public void Should_report_MLOPS1001_at_the_setting_line_When_a_value_has_the_wrong_json_type()
+    {
+        // Given a column spread over lines 3-6 whose "min" on line 5 is a string
+        string path = _temp.Write("schema.json", "{\n  \"columns\": [\n    {\n      \"name\": \"a\", \"type\": \"integer\",\n      \"min\": \"low\"\n    }\n  ]\n}\n");
+
+        // When it is loaded
+        SchemaFile.Load(path, _bag);
+
+        // Then the line is the setting's line in the file, not within the column
+        Diagnostic d = Assert.Single(_bag);
+        Assert.Equal((Codes.SchemaFileInvalid, path, 5), (d.Code, d.File, d.Line));
+        Assert.Contains("columns[0].min", d.Message);
+    }
+
+    [Fact]
+    public void Should_report_MLOPS1001_When_the_columns_list_is_missing()
+    {
+        // Given a JSON object without "columns"
+        string path = _temp.Write("schema.json", "{\"cols\": []}");
+
+        // When it is loaded
+        TableSchema? schema = SchemaFile.Load(path, _bag);
+
+        // Then the file is rejected on line 1
+        Assert.Null(schema);
+        Diagnostic d = Assert.Single(_bag);
+        Assert.Equal((Codes.SchemaFileInvalid, path, 1), (d.Code, d.File, d.Line));
+    }
+
+    [Fact]
     public void Should_report_MLOPS1001_When_a_column_has_no_name()
     {
         // Given a column with a type but no name

@@ -1,6 +1,7 @@
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Registry;
 using NuGet.Versioning;
+using Xunit;
 
 namespace MLOps.Core.Tests.Registry;
 

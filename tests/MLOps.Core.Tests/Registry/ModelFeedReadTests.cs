@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Registry;
 using NuGet.Versioning;
+using Xunit;
 
 namespace MLOps.Core.Tests.Registry;
 
