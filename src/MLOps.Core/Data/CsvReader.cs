@@ -56,7 +56,14 @@ public sealed class CsvReader : IDisposable
     public bool HasUnterminatedQuote { get; private set; }
 
     /// <summary>The field's text, unquoted and unescaped; valid until the next <see cref="ReadRecord"/>.</summary>
-    public ReadOnlySpan<char> this[int index] => GetMemory(index).Span;
+    public ReadOnlySpan<char> this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)FieldCount, nameof(index));
+            return _buffer.AsSpan(_starts[index], _lengths[index]);
+        }
+    }
 
     public ReadOnlyMemory<char> GetMemory(int index)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using MLOps.Core.Diagnostics;
 
@@ -10,6 +11,9 @@ namespace MLOps.Core.Data;
 /// </summary>
 public static class SchemaFile
 {
+    private const string Hint =
+        "A schema file is {\"columns\": [...]}; each column has \"name\" and \"type\", and optionally \"nullable\", \"min\", \"max\", \"allowed\" and \"format\".";
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -104,13 +108,20 @@ public static class SchemaFile
         bag.Error(code, Describe(e), path, e.LineNumber is long line ? firstLine + (int)line : 0);
     }
 
-    // The serializer appends "Path: ... | LineNumber: ..." to its messages; the line goes in the location instead.
+    // The serializer appends "Path: ... | LineNumber: ..." to its messages and names its own types;
+    // the line goes in the location, and the message speaks of settings and columns instead.
     private static string Describe(JsonException e)
     {
         string message = e.Message.Split([" Path:", " LineNumber:"], StringSplitOptions.None)[0].TrimEnd();
-        string where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (at {e.Path})";
-        string hint = e is UnknownColumnTypeException ? "" : " Expected {\"columns\":[{\"name\":...,\"type\":...}]}.";
-        return $"{message}{where}{hint}";
+        string setting = e.Path?.Split('.')[^1] ?? "";
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            message = $"unknown setting '{setting}'.";
+        }
+        message = Regex.Replace(message, @"MLOps\.Core\.Data\.SchemaFile\+(\w+)", m => m.Groups[1].Value == nameof(SchemaDto) ? "the schema object" : "a column object");
+        // Inside a column the path is relative to that column ("$.min"); the line already says which column.
+        string where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (at '{e.Path.TrimStart('$', '.')}')";
+        return e is UnknownColumnTypeException ? message : $"{message}{where} {Hint}";
     }
 
     // Byte offsets come from the JSON reader; lines are what an editor shows.
@@ -136,8 +147,15 @@ public static class SchemaFile
 
     private sealed class PositionedConverter : JsonConverter<Positioned>
     {
+        // Without this the serializer would put a null column in the list instead of asking the converter.
+        public override bool HandleNull => true;
+
         public override Positioned Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                throw new JsonException("a column is 'null'; expected an object.");
+            }
             long offset = reader.TokenStartIndex;
             Utf8JsonReader probe = reader;
             probe.Skip(); // Syntax errors surface here, with lines counted from the start of the file.
@@ -151,7 +169,7 @@ public static class SchemaFile
                 // The nested read counts lines from the column's start; keep that start so Load can add it.
                 throw new ColumnException(e, offset);
             }
-            return new Positioned(value ?? throw new JsonException("a column is 'null'; expected an object with at least \"name\" and \"type\"."), offset);
+            return new Positioned(value!, offset);
         }
 
         public override void Write(Utf8JsonWriter writer, Positioned value, JsonSerializerOptions options) =>

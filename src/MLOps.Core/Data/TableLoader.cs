@@ -8,6 +8,8 @@ namespace MLOps.Core.Data;
 /// ML.NET <see cref="IDataView"/>: integer and float as <see cref="float"/> (missing: NaN), string as text
 /// (missing: empty), datetime as <see cref="DateTime"/> (missing: default), boolean as <see cref="bool"/>.
 /// The file is expected to be validated already; a value that still does not parse is read as missing.
+/// A requested column the schema does not declare is a caller bug (<see cref="ArgumentException"/>); one the
+/// header lacks means validation was skipped (<see cref="InvalidDataException"/>).
 /// </summary>
 public static class TableLoader
 {

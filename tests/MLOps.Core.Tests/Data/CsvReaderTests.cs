@@ -7,7 +7,7 @@ namespace MLOps.Core.Tests.Data;
 
 public sealed class CsvReaderTests : IDisposable
 {
-    private readonly TempDataFolder _temp = new();
+    private readonly TempFolder _temp = new();
     private readonly DiagnosticBag _bag = new();
 
     public void Dispose() => _temp.Dispose();

@@ -18,7 +18,7 @@ public sealed class DataValidatorTests : IDisposable
         new ColumnSchema("origin", ColumnType.String, Allowed: ["ATL", "SFO", "A,B"]),
     ], "schema.json");
 
-    private readonly TempDataFolder _temp = new();
+    private readonly TempFolder _temp = new();
     private readonly DiagnosticBag _bag = new();
 
     public void Dispose() => _temp.Dispose();

@@ -8,7 +8,7 @@ namespace MLOps.Core.Tests.Data;
 
 public sealed class FingerprintTests : IDisposable
 {
-    private readonly TempDataFolder _temp = new();
+    private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -6,7 +6,7 @@ namespace MLOps.Core.Tests.Data;
 
 public sealed class SchemaFileTests : IDisposable
 {
-    private readonly TempDataFolder _temp = new();
+    private readonly TempFolder _temp = new();
     private readonly DiagnosticBag _bag = new();
 
     public void Dispose() => _temp.Dispose();
@@ -118,7 +118,7 @@ public sealed class SchemaFileTests : IDisposable
         // Then the line is the setting's line in the file, not within the column
         Diagnostic d = Assert.Single(_bag);
         Assert.Equal((Codes.SchemaFileInvalid, path, 5), (d.Code, d.File, d.Line));
-        Assert.Contains("columns[0].min", d.Message);
+        Assert.Contains("(at 'min')", d.Message);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class TableLoaderTests : IDisposable
         new ColumnSchema("late", ColumnType.Boolean),
     ], "schema.json");
 
-    private readonly TempDataFolder _temp = new();
+    private readonly TempFolder _temp = new();
     private readonly MLContext _ml = new(seed: 1);
 
     public void Dispose() => _temp.Dispose();
@@ -93,6 +93,19 @@ public sealed class TableLoaderTests : IDisposable
 
         // Then the model learned the signal
         Assert.InRange(metrics.AreaUnderRocCurve, 0.7, 1.0); // The label is noisy: about 0.76 is the best possible.
+    }
+
+    [Fact]
+    public void Should_throw_InvalidDataException_When_a_requested_column_is_not_in_the_header()
+    {
+        // Given data without a "late" column, which validation would have reported
+        string path = _temp.Write("d.csv", "delay\n5\n");
+
+        // When "late" is requested
+        var e = Assert.Throws<InvalidDataException>(() => TableLoader.Load(_ml, path, Schema, ["late"]));
+
+        // Then the message names the file and the column
+        Assert.Equal($"{path}: the header has no column 'late'. Validate the data before loading it.", e.Message);
     }
 
     private string WriteFlights(int rows)

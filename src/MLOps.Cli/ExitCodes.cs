@@ -1,0 +1,33 @@
+using MLOps.Core.Diagnostics;
+
+namespace MLOps.Cli;
+
+/// <summary>The exit codes fixed by the design: 0 success, 1 a check failed, 2 usage or configuration error.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    public const int CheckFailed = 1;
+
+    public const int UsageError = 2;
+
+    // Errors that mean "the tool could not get at its inputs" rather than "the inputs failed a check".
+    private static readonly HashSet<string> ConfigurationCodes = new(StringComparer.Ordinal)
+    {
+        Codes.SpecNotFound,
+        Codes.SpecFileMissing,
+        Codes.DataFileMissing,
+        Codes.PackageFileNotFound,
+        Codes.FeedUnavailable,
+        Codes.PushFailed,
+    };
+
+    /// <summary>2 when any error is a configuration error, 1 when any other error was found, else 0.</summary>
+    public static int For(IEnumerable<Diagnostic> diagnostics)
+    {
+        List<Diagnostic> errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        if (errors.Exists(d => ConfigurationCodes.Contains(d.Code)))
+            return UsageError;
+        return errors.Count > 0 ? CheckFailed : Success;
+    }
+}
