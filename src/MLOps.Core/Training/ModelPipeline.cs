@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
 using MLOps.Core.Spec;
 
 namespace MLOps.Core.Training;
@@ -37,7 +38,7 @@ public static class ModelPipeline
             chain = f.Encoding == FeatureEncoding.OneHot
                 ? chain.Append(ml.Transforms.Categorical.OneHotEncoding(f.Name, f.Source))
                 : chain.Append(ml.Transforms.Conversion.ConvertType(f.Name, f.Source, DataKind.Single))
-                    .Append(ml.Transforms.ReplaceMissingValues(f.Name));
+                    .Append(ml.Transforms.ReplaceMissingValues(f.Name, replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean));
         }
 
         chain = chain.Append(ml.Transforms.Concatenate(FeaturesColumn, spec.Features.Select(f => f.Name).ToArray()));

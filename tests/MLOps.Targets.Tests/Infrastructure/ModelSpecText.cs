@@ -9,37 +9,33 @@ public sealed record ModelSpecText(
     string Data = "../data/flights.csv",
     string Schema = "../data/schema.json")
 {
-    /// <summary>The line of the spec that holds 'trainer:' (1-based); keys inserted before it land on this line.</summary>
-    public const int TrainerLine = 19;
-
-    public override string ToString() => $"""
-        name: {Name}
+    public override string ToString() => $$"""
+        name: {{Name}}
         description: A test model predicting whether a flight departs more than 15 minutes late.
         intended-use: Tests of the MLOps targets only.
         task: binary-classification
         data:
-          path: {Data}
-          schema: {Schema}
+          path: {{Data}}
+          schema: {{Schema}}
         label:
           column: delay
           when: "> 15"
         features:
-          - {"{"} name: DepartureHour, source: date, derive: hour {"}"}
-          - {"{"} name: DayOfWeek, source: date, derive: day-of-week {"}"}
-          - {"{"} name: Month, source: date, derive: month {"}"}
-          - {"{"} name: Distance, source: distance {"}"}
-          - {"{"} name: Origin, source: origin, encode: one-hot {"}"}
-          - {"{"} name: Destination, source: destination, encode: one-hot {"}"}
-        # trainer
+          - { name: DepartureHour, source: date, derive: hour }
+          - { name: DayOfWeek, source: date, derive: day-of-week }
+          - { name: Month, source: date, derive: month }
+          - { name: Distance, source: distance }
+          - { name: Origin, source: origin, encode: one-hot }
+          - { name: Destination, source: destination, encode: one-hot }
         trainer:
-          name: {Trainer}
+          name: {{Trainer}}
           seed: 42
-          parameters: {Parameters}
+          parameters: {{Parameters}}
         split:
           test-fraction: 0.2
           seed: 42
         gates:
-          {Gates}
+          {{Gates}}
 
         """;
 }
