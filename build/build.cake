@@ -35,7 +35,7 @@ Task("Clean")
 Task("Build")
     .Does(() =>
 {
-    foreach (var project in new[] { "MLOps.Core", "MLOps.Tasks", "MLOps.Runtime" })
+    foreach (var project in new[] { "MLOps.Core", "MLOps.Tasks", "MLOps.Runtime", "MLOps.Cli" })
     {
         DotNetBuild(root.CombineWithFilePath($"src/{project}/{project}.csproj").FullPath, new DotNetBuildSettings
         {
@@ -62,11 +62,13 @@ Task("PublishRuntime")
         });
     }
 
-    EnsureDirectoryExists(feed);
-    foreach (var package in GetFiles(packages.FullPath + "/MLOps.*.nupkg"))
-    {
-        DotNetNuGetPush(package.FullPath, new DotNetNuGetPushSettings { Source = feed, SkipDuplicate = true });
-    }
+    // Through `mlops publish`, so the feed keeps NuGet's v3 folder layout whatever is pushed first.
+    var mlops = root.CombineWithFilePath($"src/MLOps.Cli/bin/{configuration}/net10.0/mlops.dll");
+    var runtimePackages = GetFiles(packages.FullPath + "/MLOps.Core.*.nupkg").Concat(GetFiles(packages.FullPath + "/MLOps.Runtime.*.nupkg"));
+    DotNetExecute(mlops, new ProcessArgumentBuilder()
+        .Append("publish")
+        .Append("--feed").AppendQuoted(feed)
+        .Append(string.Join(" ", runtimePackages.Select(p => "\"" + p.FullPath + "\""))));
 });
 
 Task("Models")

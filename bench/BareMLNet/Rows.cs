@@ -5,6 +5,25 @@ using YamlDotNet.RepresentationModel;
 
 namespace BareMLNet;
 
+/// <summary>One CSV row, typed: what --load=memory keeps in a list.</summary>
+public sealed class FlightRow
+{
+    [ColumnName("date")]
+    public DateTime Date { get; set; }
+
+    [ColumnName("delay")]
+    public float Delay { get; set; }
+
+    [ColumnName("distance")]
+    public float Distance { get; set; }
+
+    [ColumnName("origin")]
+    public string Origin { get; set; } = "";
+
+    [ColumnName("destination")]
+    public string Destination { get; set; } = "";
+}
+
 public sealed class DelayRow
 {
     [ColumnName("delay")]

@@ -9,10 +9,9 @@ internal static class PublishCommand
 {
     public static Command Create()
     {
-        var packages = new Argument<string[]>("packages")
+        var packages = new Argument<string[]>("package.nupkg")
         {
             Description = "The .nupkg files to publish. A file name may contain * and ? wildcards.",
-            HelpName = "package.nupkg",
             Arity = ArgumentArity.OneOrMore,
         }.RejectingOptions();
         Option<string> feed = FeedOption.Create();

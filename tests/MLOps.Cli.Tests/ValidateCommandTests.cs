@@ -1,0 +1,112 @@
+using Xunit;
+
+namespace MLOps.Cli.Tests;
+
+public sealed class ValidateCommandTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Should_ExitZero_When_TheFlightsDataIsValid()
+    {
+        // Given a copy of the FlightDelay spec and the flights data
+        string spec = FlightsCopy.Create(_temp);
+
+        // When it is validated
+        CliResult result = Cli.Run("validate", spec);
+
+        // Then it passes, with a one-line summary and no diagnostics
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("FlightDelay: valid (0 warning(s), 96,641 rows read).", result.Output.Trim());
+        Assert.Equal("", result.Error);
+    }
+
+    [Fact]
+    public void Should_ExitOneWithMLOPS1008AtLineAndColumn_When_ACsvValueIsNotANumber()
+    {
+        // Given the flights data with the distance of its second row (line 3, column 3) not a number
+        string spec = FlightsCopy.Create(_temp);
+        string data = FlightsCopy.DataFile(_temp);
+        string[] lines = File.ReadAllLines(data);
+        string[] fields = lines[2].Split(',');
+        fields[2] = "far";
+        lines[2] = string.Join(',', fields);
+        File.WriteAllLines(data, lines);
+
+        // When it is validated
+        CliResult result = Cli.Run("validate", spec);
+
+        // Then the check fails, pointing at the value
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"{data}(3,3): error MLOPS1008: ", result.Error);
+        Assert.Contains("FlightDelay: validation failed with 1 error(s)", result.Output);
+    }
+
+    [Fact]
+    public void Should_ExitOneWithMLOPS1007_When_ACsvValueIsAboveTheSchemaMaximum()
+    {
+        // Given the flights data with a delay (column 2) of 9999 minutes on line 5
+        string spec = FlightsCopy.Create(_temp);
+        string data = FlightsCopy.DataFile(_temp);
+        string[] lines = File.ReadAllLines(data);
+        string[] fields = lines[4].Split(',');
+        fields[1] = "9999";
+        lines[4] = string.Join(',', fields);
+        File.WriteAllLines(data, lines);
+
+        // When it is validated
+        CliResult result = Cli.Run("validate", spec);
+
+        // Then the check fails with the range code at that place
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"{data}(5,2): error MLOPS1007: ", result.Error);
+    }
+
+    [Fact]
+    public void Should_ExitOneWithMLOPS0004_When_TheSpecHasAnUnknownKey()
+    {
+        // Given the spec with a misspelt top-level key
+        string spec = FlightsCopy.Create(_temp);
+        File.AppendAllText(spec, "\ngates2: {}\n");
+
+        // When it is validated
+        CliResult result = Cli.Run("validate", spec);
+
+        // Then the check fails with the unknown-key code against the spec file
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"{spec}(", result.Error);
+        Assert.Contains("error MLOPS0004: ", result.Error);
+    }
+
+    [Fact]
+    public void Should_ExitTwoWithMLOPS0001_When_TheSpecDoesNotExist()
+    {
+        // Given a path with no spec
+        string spec = _temp.Combine("models", "Nope", "model.yaml");
+
+        // When it is validated
+        CliResult result = Cli.Run("validate", spec);
+
+        // Then it is a usage error with the not-found code and no stack trace
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"{spec}: error MLOPS0001: ", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public void Should_ExitTwoWithMLOPS0017_When_TheDataFileTheSpecNamesIsMissing()
+    {
+        // Given a spec whose data file was removed
+        string spec = FlightsCopy.Create(_temp);
+        File.Delete(FlightsCopy.DataFile(_temp));
+
+        // When it is validated
+        CliResult result = Cli.Run("validate", spec);
+
+        // Then it is a configuration error naming the spec's data.path
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("error MLOPS0017: ", result.Error);
+    }
+}
