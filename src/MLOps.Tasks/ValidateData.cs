@@ -5,7 +5,7 @@ using MLOps.Core.IO;
 
 namespace MLOps.Tasks;
 
-/// <summary>Checks the spec against the schema and the data against both; writes the validation report only when everything holds.</summary>
+/// <summary>Checks the spec, the spec against the schema and the data against both; writes the validation report only when everything holds.</summary>
 public sealed class ValidateData : MLOpsTask
 {
     [Required]
@@ -21,17 +21,11 @@ public sealed class ValidateData : MLOpsTask
             File.Delete(ReportFile);
         }
 
-        if (SpecInputs.Load(SpecFile, bag) is not var (spec, schema))
-        {
-            return;
-        }
-
-        Progress($"{spec.Name}: validating {spec.Data.Path}");
-        ValidationReport report = DataValidator.Validate(spec.Data.Path, schema, bag);
+        var (spec, report) = ModelDataCheck.Run(SpecFile, bag);
         if (!bag.HasErrors)
         {
             JsonFile.Write(ReportFile, report);
-            Progress($"{spec.Name}: {report.RowsRead:N0} rows valid against {Path.GetFileName(schema.SourcePath)}");
+            Progress($"{spec!.Name}: {report!.RowsRead:N0} rows valid against {Path.GetFileName(spec.Data.SchemaPath)}");
         }
     }
 }

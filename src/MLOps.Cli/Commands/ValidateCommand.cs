@@ -30,15 +30,7 @@ internal static class ValidateCommand
     private static int Run(string specPath, TextWriter output, TextWriter error)
     {
         var bag = new DiagnosticBag();
-        ValidationReport? report = null;
-        ModelSpec? spec = SpecLoader.Load(specPath, bag);
-        if (spec is not null && SchemaFile.Load(spec.Data.SchemaPath, bag) is { } schema)
-        {
-            // Unlike the build, which stops at the first failing step, check the data even when the spec
-            // does not fit the schema: the two are independent, and the user gets every problem at once.
-            SpecSchemaCheck.Check(spec, schema, bag);
-            report = DataValidator.Validate(spec.Data.Path, schema, bag);
-        }
+        var (spec, report) = ModelDataCheck.Run(specPath, bag);
 
         Reporter.Write(error, bag);
         int exitCode = ExitCodes.For(bag);

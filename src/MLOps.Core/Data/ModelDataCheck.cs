@@ -1,0 +1,24 @@
+using MLOps.Core.Diagnostics;
+using MLOps.Core.Spec;
+
+namespace MLOps.Core.Data;
+
+/// <summary>
+/// Everything checked before training, in one place for the build and the CLI: the spec, the spec
+/// against its schema, and every row of the data against the schema. The data is checked even when the
+/// spec does not fit the schema: the two are independent, and the user gets every problem at once.
+/// </summary>
+public static class ModelDataCheck
+{
+    public static (ModelSpec? Spec, ValidationReport? Report) Run(string specPath, DiagnosticBag bag)
+    {
+        ModelSpec? spec = SpecLoader.Load(specPath, bag);
+        if (spec is null || SchemaFile.Load(spec.Data.SchemaPath, bag) is not { } schema)
+        {
+            return (spec, null);
+        }
+
+        SpecSchemaCheck.Check(spec, schema, bag);
+        return (spec, DataValidator.Validate(spec.Data.Path, schema, bag));
+    }
+}
