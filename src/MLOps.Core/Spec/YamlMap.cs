@@ -47,112 +47,64 @@ internal sealed class YamlMap
     public int LineOf(string key) =>
         _node.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == key) is { } k ? (int)k.Start.Line : Line;
 
-    public string? String(string key, bool required)
-    {
-        switch (Node(key))
-        {
-            case null:
-                if (required)
-                {
-                    Missing(key);
-                }
+    public string? String(string key, bool required) =>
+        Read(key, required, "a non-empty string", node => node is YamlScalarNode { Value: { Length: > 0 } value } ? value : null);
 
-                return null;
-            case YamlScalarNode { Value: { Length: > 0 } value }:
-                return value;
-            case var other:
-                Invalid(key, other, "a non-empty string");
-                return null;
+    public double? Number(string key, bool required) =>
+        Read(key, required, "a number", node =>
+            node is YamlScalarNode s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)
+                ? value
+                : (double?)null);
+
+    public int? Integer(string key, bool required) =>
+        Read(key, required, "a whole number", node =>
+            node is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : (int?)null);
+
+    public YamlMap? Map(string key, bool required) =>
+        Read(key, required, "a mapping (key: value lines)", node => node is YamlMappingNode map ? new YamlMap(map, _file, Qualified(key), _bag) : null);
+
+    public IReadOnlyList<YamlMap>? ListOfMaps(string key, bool required) =>
+        Read(key, required, "a list", node => node is YamlSequenceNode list ? Maps(key, list) : null);
+
+    private List<YamlMap> Maps(string key, YamlSequenceNode list)
+    {
+        var maps = new List<YamlMap>();
+        for (int i = 0; i < list.Children.Count; i++)
+        {
+            if (list.Children[i] is YamlMappingNode m)
+            {
+                maps.Add(new YamlMap(m, _file, $"{Qualified(key)}[{i}]", _bag));
+            }
+            else
+            {
+                Invalid($"{key}[{i}]", list.Children[i], "a mapping such as { name: X, source: y }");
+            }
         }
+
+        return maps;
     }
 
-    public double? Number(string key, bool required)
+    /// <summary>Reads one key: absent is an error only when required; present but unconvertible always is.</summary>
+    private T? Read<T>(string key, bool required, string expected, Func<YamlNode, T?> convert)
     {
-        switch (Node(key))
+        YamlNode? node = Node(key);
+        if (node is null)
         {
-            case null:
-                if (required)
-                {
-                    Missing(key);
-                }
+            if (required)
+            {
+                Missing(key);
+            }
 
-                return null;
-            case YamlScalarNode scalar when double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value):
-                return value;
-            case var other:
-                Invalid(key, other, "a number");
-                return null;
+            return default;
         }
-    }
 
-    public int? Integer(string key, bool required)
-    {
-        switch (Node(key))
+        T? value = convert(node);
+        if (value is null)
         {
-            case null:
-                if (required)
-                {
-                    Missing(key);
-                }
-
-                return null;
-            case YamlScalarNode scalar when int.TryParse(scalar.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value):
-                return value;
-            case var other:
-                Invalid(key, other, "a whole number");
-                return null;
+            Invalid(key, node, expected);
         }
-    }
 
-    public YamlMap? Map(string key, bool required)
-    {
-        switch (Node(key))
-        {
-            case null:
-                if (required)
-                {
-                    Missing(key);
-                }
-
-                return null;
-            case YamlMappingNode map:
-                return new YamlMap(map, _file, Qualified(key), _bag);
-            case var other:
-                Invalid(key, other, "a mapping (key: value lines)");
-                return null;
-        }
-    }
-
-    public IReadOnlyList<YamlMap>? ListOfMaps(string key, bool required)
-    {
-        switch (Node(key))
-        {
-            case null:
-                if (required)
-                {
-                    Missing(key);
-                }
-
-                return null;
-            case YamlSequenceNode list:
-                var maps = new List<YamlMap>();
-                for (int i = 0; i < list.Children.Count; i++)
-                {
-                    if (list.Children[i] is YamlMappingNode m)
-                    {
-                        maps.Add(new YamlMap(m, _file, $"{Qualified(key)}[{i}]", _bag));
-                    }
-                    else
-                    {
-                        Invalid($"{key}[{i}]", list.Children[i], "a mapping such as { name: X, source: y }");
-                    }
-                }
-
-                return maps;
-            case var other:
-                Invalid(key, other, "a list");
-                return null;
-        }
+        return value;
     }
 
     /// <summary>The entries of this mapping in file order, with the line of each key.</summary>
