@@ -48,23 +48,7 @@ public sealed class PublishTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
-    public void Should_publish_1_0_1_When_the_data_changes_after_1_0_0()
-    {
-        // Given a model published as 1.0.0
-        Assert.True(_project.Publish().Succeeded);
-
-        // When its data changes and it is published again
-        _project.AppendRows(FlightData.Rows(300, seed: 2));
-        DotNetResult next = _project.Publish();
-
-        // Then the retrained model is the next patch
-        Assert.True(next.Succeeded, next.ToString());
-        Assert.Contains("Demo.Model 1.0.1 published to ", next.Output);
-        Assert.Equal(["1.0.0", "1.0.1"], FeedVersions());
-    }
-
-    [Fact]
-    public void Should_refuse_with_MLOPS5001_When_forcing_a_published_version_for_a_different_model()
+    public void Should_refuse_MLOPS5001_for_a_forced_1_0_0_and_publish_1_0_1_When_the_data_changes_after_1_0_0()
     {
         // Given a model published as 1.0.0, then retrained on changed data
         Assert.True(_project.Publish().Succeeded);
@@ -73,10 +57,18 @@ public sealed class PublishTests(ITestOutputHelper log) : IDisposable
         // When the new model is published forcing version 1.0.0
         DotNetResult forced = _project.Publish("-p:MLOpsVersion=1.0.0");
 
-        // Then the feed refuses it and keeps the original 1.0.0
+        // Then the feed refuses it: a published version is immutable
         Assert.False(forced.Succeeded, forced.ToString());
         Assert.NotEmpty(forced.Errors("MLOPS5001"));
         Assert.Equal(["1.0.0"], FeedVersions());
+
+        // When it is published with the version left to the pipeline
+        DotNetResult next = _project.Publish();
+
+        // Then the retrained model is the next patch
+        Assert.True(next.Succeeded, next.ToString());
+        Assert.Contains("Demo.Model 1.0.1 published to ", next.Output);
+        Assert.Equal(["1.0.0", "1.0.1"], FeedVersions());
     }
 
     private string PackageFolder => Path.Combine(_project.FeedDirectory, _project.PackageId.ToLowerInvariant());
