@@ -1,4 +1,4 @@
-// Usage: BareMLNet <flights.csv> <model.yaml> <out-model.zip> [--load=memory|stream|cache]
+// Usage: BareMLNet <flights.csv> <model.yaml> <out-model.zip> [--load=stream (default)|memory|cache]
 // The FlightDelay model the way a plain ML.NET program trains it: TextLoader over the CSV (date read as
 // DataKind.DateTime by TextLoader itself), the same features (hour, day-of-week, month of the date;
 // distance; one-hot origin and destination), label delay > 15, TrainTestSplit(0.2, seed 42), LightGbm
@@ -12,7 +12,7 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.LightGbm;
 using Microsoft.ML.Transforms;
 
-string mode = args.FirstOrDefault(a => a.StartsWith("--load=", StringComparison.Ordinal))?["--load=".Length..] ?? "memory";
+string mode = args.FirstOrDefault(a => a.StartsWith("--load=", StringComparison.Ordinal))?["--load=".Length..] ?? "stream";
 args = [.. args.Where(a => !a.StartsWith("--load=", StringComparison.Ordinal))];
 if (args.Length != 3 || mode is not ("memory" or "stream" or "cache"))
 {

@@ -1,0 +1,256 @@
+"""Turns the samples and logs bench/run.sh collected into bench/results/<day>-pipeline.{md,json}.
+
+Standard library only (Debian's python3). Run by bench/run.sh; see bench/README.md for what the figures mean.
+"""
+import argparse
+import csv
+import json
+import platform
+import re
+import statistics
+import subprocess
+from pathlib import Path
+
+GOAL_PIPELINE = 1.25
+GOAL_NOOP = 1.3
+PIPELINE_TARGETS = ["Restore", "_GenerateRestoreProjectPathWalk", "CoreCompile", "_MLOpsGenerateApiCore",
+                    "_MLOpsValidateCore", "_MLOpsTrainCore", "_MLOpsEvaluateCore", "_MLOpsGateCore"]
+
+
+def sh(*cmd: str) -> str:
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        return ""
+
+
+def machine(root: str) -> dict:
+    lscpu = dict(line.split(":", 1) for line in sh("lscpu").splitlines() if ":" in line)
+    meminfo = Path("/proc/meminfo").read_text().split()
+    os_release = dict(line.split("=", 1) for line in Path("/etc/os-release").read_text().splitlines() if "=" in line)
+    packages = Path(root, "Directory.Packages.props").read_text()
+    mlnet = re.search(r'Include="Microsoft\.ML" Version="([^"]+)"', packages)
+    return {
+        "cpu": lscpu.get("Model name", "").strip(),
+        "cores": int(sh("nproc") or 0),
+        "memory_gib": round(int(meminfo[1]) / 1024 / 1024, 1),
+        "os": os_release.get("PRETTY_NAME", "").strip('"') + f" (kernel {platform.release()})",
+        "dotnet_sdk": sh("dotnet", "--version"),
+        "mlnet": mlnet.group(1) if mlnet else "unknown",
+        "git_commit": sh("git", "-C", root, "rev-parse", "HEAD"),
+        "git_dirty": bool(sh("git", "-C", root, "status", "--porcelain", "--untracked-files=no")),
+        "date": sh("date", "-u", "+%Y-%m-%dT%H:%M:%SZ"),
+    }
+
+
+def lines(log: str):
+    """(arrival time, text) for each line of a log written by bench/run.sh's measure()."""
+    for raw in Path(log).read_text(errors="replace").splitlines():
+        stamp, _, text = raw.partition(" ")
+        try:
+            yield float(stamp), text
+        except ValueError:
+            continue
+
+
+def pipeline_steps(log: str) -> dict:
+    steps: dict = {}
+    section = None
+    marks: dict = {}
+    for t, text in lines(log):
+        if "Performance Summary:" in text:
+            section = text.strip().split()[0]
+            continue
+        m = re.match(r"\s*(\d+) ms\s+(\S+)\s+\d+ calls", text)
+        if section == "Target" and m and m.group(2) in PIPELINE_TARGETS:
+            steps[m.group(2) + "_s"] = int(m.group(1)) / 1000
+        for key, pattern in [("validating", r": validating "), ("loading", r": loading "),
+                             ("training", r": training "), ("trained", r": trained "), ("evaluated", r": auc ")]:
+            if re.search(pattern, text) and key not in marks:
+                marks[key] = t
+        m = re.search(r": auc ([\d.]+), accuracy ([\d.]+)", text)
+        if m:
+            steps["auc"], steps["accuracy"] = float(m.group(1)), float(m.group(2))
+        m = re.search(r"trained \S+ on ([\d,]+) rows in ([\d.]+) s", text)
+        if m:
+            steps["train_rows"] = int(m.group(1).replace(",", ""))
+            steps["train_task_s"] = float(m.group(2))
+    if {"loading", "training", "trained"} <= marks.keys():
+        steps["train_load_csv_s"] = round(marks["training"] - marks["loading"], 2)
+        steps["train_fit_save_s"] = round(marks["trained"] - marks["training"], 2)
+    return steps
+
+
+def bare_steps(log: str) -> dict:
+    for _, text in lines(log):
+        m = re.search(r"load ([\d.]+) s, fit ([\d.]+) s, evaluate ([\d.]+) s, save ([\d.]+) s; auc ([\d.]+), accuracy ([\d.]+)", text)
+        if m:
+            keys = ["load_s", "fit_s", "evaluate_s", "save_s", "auc", "accuracy"]
+            return dict(zip(keys, map(float, m.groups())))
+    return {}
+
+
+def noop_did_work(log: str) -> bool:
+    return any(re.search(r": (validating|training|trained|auc) ", text) for _, text in lines(log))
+
+
+def summary_top(log: str, section: str, n: int) -> list:
+    rows, current = [], None
+    for raw in Path(log).read_text(errors="replace").splitlines():
+        if "Performance Summary:" in raw:
+            current = raw.strip().split()[0]
+            continue
+        m = re.match(r"\s*(\d+) ms\s+(.+?)\s+(\d+) calls", raw)
+        if current == section and m:
+            rows.append((int(m.group(1)), m.group(2)))
+    return [{"name": name, "ms": ms} for ms, name in sorted(rows, reverse=True)[:n]]
+
+
+def med(values):
+    values = [v for v in values if v is not None]
+    return round(statistics.median(values), 3) if values else None
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    for name in ["samples", "results", "day", "root", "data", "data-note", "bare-load", "noop-flags"]:
+        p.add_argument("--" + name, required=True)
+    p.add_argument("--run-at", default="")
+    for name in ["rows", "runs-a", "runs-b", "bench-seconds"]:
+        p.add_argument("--" + name, type=int, required=True)
+    a = p.parse_args()
+
+    samples: dict = {}
+    with open(a.samples, newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            s = {"run": int(row["run"]), "wall_s": float(row["wall_s"]), "cpu_s": float(row["cpu_s"]),
+                 "max_rss_mb": round(int(row["max_rss_kb"]) / 1024), "group_peak_rss_mb": round(int(row["group_peak_kb"]) / 1024),
+                 "load1_before": float(row["load1"]), "exit": int(row["exit"])}
+            if row["series"] == "pipeline":
+                s.update(pipeline_steps(row["log"]))
+            elif row["series"] == "bare":
+                s.update(bare_steps(row["log"]))
+            else:
+                s["did_pipeline_work"] = noop_did_work(row["log"])
+            samples.setdefault(row["series"], []).append(s)
+
+    def stats(series: str) -> dict:
+        runs = samples.get(series, [])
+        keys = [k for k in (runs[0] if runs else {}) if k not in ("run", "exit") and isinstance(runs[0][k], (int, float)) and not isinstance(runs[0][k], bool)]
+        out = {"runs": len(runs), "failed_runs": sum(r["exit"] != 0 for r in runs)}
+        out.update({"median_" + k: med([r.get(k) for r in runs]) for k in keys})
+        return out
+
+    medians = {name: stats(name) for name in ["pipeline", "bare", "noop-model", "noop-empty", "noop-empty-refs", "noop-model-norefs"]}
+
+    def ratio(x: str, y: str, key: str = "median_wall_s"):
+        top, bottom = medians[x].get(key), medians[y].get(key)
+        return round(top / bottom, 3) if top and bottom else None
+
+    def ratio_of_minimums(x: str, y: str):
+        # Other processes only ever add time, so the fastest run of each is the least disturbed one.
+        top, bottom = (min((r["wall_s"] for r in samples.get(s, [])), default=None) for s in (x, y))
+        return round(top / bottom, 3) if top and bottom else None
+
+    def paired(x: str, y: str):
+        # Run i of x and run i of y ran back to back, under about the same load.
+        ys = {r["run"]: r["wall_s"] for r in samples.get(y, [])}
+        return [round(r["wall_s"] / ys[r["run"]], 3) for r in samples.get(x, []) if ys.get(r["run"])]
+
+    summary = {
+        "pipeline_vs_bare": {"ratio_wall": ratio("pipeline", "bare"), "ratio_cpu": ratio("pipeline", "bare", "median_cpu_s"),
+                             "ratio_of_minimum_walls": ratio_of_minimums("pipeline", "bare"), "paired_wall_ratios": paired("pipeline", "bare"), "goal": GOAL_PIPELINE},
+        "noop_model_vs_empty": {"ratio_wall": ratio("noop-model", "noop-empty"), "ratio_cpu": ratio("noop-model", "noop-empty", "median_cpu_s"),
+                                "ratio_of_minimum_walls": ratio_of_minimums("noop-model", "noop-empty"), "paired_wall_ratios": paired("noop-model", "noop-empty"),
+                                "ratio_wall_empty_with_model_references": ratio("noop-empty-refs", "noop-empty"),
+                                "ratio_wall_model_vs_empty_with_same_references": ratio("noop-model", "noop-empty-refs"),
+                                "ratio_wall_model_without_building_references": ratio("noop-model-norefs", "noop-empty"), "goal": GOAL_NOOP},
+    }
+    for v in summary.values():
+        v["met"] = v["ratio_wall"] is not None and v["ratio_wall"] <= v["goal"]
+    noop_summary = Path(a.samples).parent / "logs" / "noop-model-summary.log"
+    report = {
+        "machine": dict(machine(a.root), **({"date": a.run_at} if a.run_at else {})),
+        "data": {"path": a.data, "rows": a.rows, "note": a.data_note},
+        "method": {"runs_a": a.runs_a, "runs_b": a.runs_b, "bare_load_mode": a.bare_load, "noop_flags": a.noop_flags,
+                   "bench_wall_s": a.bench_seconds},
+        "summary": summary,
+        "medians": medians,
+        "noop_model_top_targets": summary_top(str(noop_summary), "Target", 8) if noop_summary.exists() else [],
+        "samples": samples,
+    }
+    out = Path(a.results)
+    (out / f"{a.day}-pipeline.json").write_text(json.dumps(report, indent=2) + "\n")
+    md = markdown(report)
+    (out / f"{a.day}-pipeline.md").write_text(md)
+    print(md)
+    print(f"written: {out / f'{a.day}-pipeline.md'} and .json")
+
+
+def markdown(r: dict) -> str:
+    m, s, md = r["machine"], r["summary"], r["medians"]
+    pv, nv = s["pipeline_vs_bare"], s["noop_model_vs_empty"]
+
+    def verdict(v):
+        return "met" if v["met"] else "NOT met"
+
+    def table(series: list, cols: list) -> str:
+        out = ["| series | run | " + " | ".join(cols) + " |", "|---|---|" + "---|" * len(cols)]
+        for name in series:
+            for row in r["samples"].get(name, []):
+                out.append(f"| {name} | {row['run']} | " + " | ".join(str(row.get(c, "")) for c in cols) + " |")
+        return "\n".join(out)
+
+    p, b = md["pipeline"], md["bare"]
+    lines = [
+        f"# Pipeline benchmark, {m['date'][:10]}",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}; .NET SDK {m['dotnet_sdk']}, ML.NET {m['mlnet']}; "
+        f"commit {m['git_commit'][:12]}{' (working tree had uncommitted changes)' if m['git_dirty'] else ''}; started at {m['date']}.",
+        f"Data: {r['data']['rows']:,} rows, {r['data']['note']}.",
+        f"Method: bench/README.md. (a) {r['method']['runs_a']} runs each, interleaved; bare ML.NET with --load={r['method']['bare_load_mode']}. "
+        f"(b) {r['method']['runs_b']} runs each, interleaved, `dotnet build <project> {r['method']['noop_flags']}`. Whole bench: {r['method']['bench_wall_s']} s.",
+        "",
+        "## Summary (medians)",
+        "",
+        "| comparison | wall ratio | goal | CPU ratio | numerator wall | denominator wall |",
+        "|---|---|---|---|---|---|",
+        f"| (a) pipeline / bare ML.NET | **{pv['ratio_wall']}** ({verdict(pv)}) | <= {pv['goal']} | {pv['ratio_cpu']} | {p.get('median_wall_s')} s | {b.get('median_wall_s')} s |",
+        f"| (b) no-op model / empty library | **{nv['ratio_wall']}** ({verdict(nv)}) | <= {nv['goal']} | {nv['ratio_cpu']} | {md['noop-model'].get('median_wall_s')} s | {md['noop-empty'].get('median_wall_s')} s |",
+        f"| (b1) no-op empty library with the model's 2 project references / empty | {nv['ratio_wall_empty_with_model_references']} | (info) | | {md['noop-empty-refs'].get('median_wall_s')} s | {md['noop-empty'].get('median_wall_s')} s |",
+        f"| (b2) no-op model / empty library with the same project references | {nv['ratio_wall_model_vs_empty_with_same_references']} | (info) | | {md['noop-model'].get('median_wall_s')} s | {md['noop-empty-refs'].get('median_wall_s')} s |",
+        f"| (b3) no-op model with -p:BuildProjectReferences=false / empty | {nv['ratio_wall_model_without_building_references']} | (info) | | {md['noop-model-norefs'].get('median_wall_s')} s | {md['noop-empty'].get('median_wall_s')} s |",
+        "",
+        f"Robustness: ratio of the fastest runs (a) {pv['ratio_of_minimum_walls']}, (b) {nv['ratio_of_minimum_walls']}; "
+        f"back-to-back pairs (a) {pv['paired_wall_ratios']}, (b) {nv['paired_wall_ratios']}.",
+        "",
+        f"Peak RSS, medians (largest single process / whole process group): pipeline {p.get('median_max_rss_mb')} / {p.get('median_group_peak_rss_mb')} MB, "
+        f"bare {b.get('median_max_rss_mb')} / {b.get('median_group_peak_rss_mb')} MB; no-op model {md['noop-model'].get('median_max_rss_mb')} / "
+        f"{md['noop-model'].get('median_group_peak_rss_mb')} MB, empty library {md['noop-empty'].get('median_max_rss_mb')} / {md['noop-empty'].get('median_group_peak_rss_mb')} MB.",
+        f"AUC on the test split, medians: pipeline {p.get('median_auc')}, bare {b.get('median_auc')}.",
+        "",
+        "CPU is summed over every process of the command's process group (task hosts included), sampled every 0.2 s.",
+        "",
+        "## Where the pipeline's time goes (medians, seconds)",
+        "",
+        "| step | s |",
+        "|---|---|",
+    ]
+    for key, label in [("Restore_s", "restore"), ("_GenerateRestoreProjectPathWalk_s", "restore graph walk"), ("CoreCompile_s", "compile typed API"),
+                       ("_MLOpsValidateCore_s", "validate (task host)"), ("_MLOpsTrainCore_s", "train target (task host)"),
+                       ("median_train_load_csv_s", "  of which load CSV"), ("median_train_fit_save_s", "  of which split+fit+save model+test set"),
+                       ("_MLOpsEvaluateCore_s", "evaluate (task host)"), ("_MLOpsGateCore_s", "gate")]:
+        value = p.get(key if key.startswith("median_") else "median_" + key)
+        lines.append(f"| {label} | {value} |")
+    lines += [f"\nBare ML.NET, medians: load {b.get('median_load_s')} s, fit {b.get('median_fit_s')} s, evaluate {b.get('median_evaluate_s')} s, save {b.get('median_save_s')} s.",
+              "", "No-op model build, top targets (one extra run with -clp:PerformanceSummary): "
+              + ", ".join(f"{t['name']} {t['ms']} ms" for t in r["noop_model_top_targets"]) + ".",
+              "", "## All runs", "",
+              table(["pipeline", "bare"], ["wall_s", "cpu_s", "max_rss_mb", "group_peak_rss_mb", "load1_before", "exit", "auc"]),
+              "", table(["noop-model", "noop-empty", "noop-empty-refs", "noop-model-norefs"], ["wall_s", "cpu_s", "max_rss_mb", "load1_before", "exit", "did_pipeline_work"]),
+              "", "load1_before is the 1-minute load average just before the run: above the core count the machine was shared and wall times are inflated.", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
