@@ -35,7 +35,7 @@ Task("Clean")
 Task("Build")
     .Does(() =>
 {
-    foreach (var project in new[] { "MLOps.Core", "MLOps.Tasks", "MLOps.Runtime", "MLOps.Cli" })
+    foreach (var project in new[] { "MLOps.ModelFormat", "MLOps.Core", "MLOps.Tasks", "MLOps.Runtime", "MLOps.Cli" })
     {
         DotNetBuild(root.CombineWithFilePath($"src/{project}/{project}.csproj").FullPath, new DotNetBuildSettings
         {
@@ -51,7 +51,7 @@ Task("PublishRuntime")
     .Does(() =>
 {
     var packages = artifacts.Combine("packages");
-    foreach (var project in new[] { "MLOps.Core", "MLOps.Runtime" })
+    foreach (var project in new[] { "MLOps.ModelFormat", "MLOps.Runtime" })
     {
         DotNetPack(root.CombineWithFilePath($"src/{project}/{project}.csproj").FullPath, new DotNetPackSettings
         {
@@ -64,7 +64,7 @@ Task("PublishRuntime")
 
     // Through `mlops publish`, so the feed keeps NuGet's v3 folder layout whatever is pushed first.
     var mlops = root.CombineWithFilePath($"src/MLOps.Cli/bin/{configuration}/net10.0/mlops.dll");
-    var runtimePackages = GetFiles(packages.FullPath + "/MLOps.Core.*.nupkg").Concat(GetFiles(packages.FullPath + "/MLOps.Runtime.*.nupkg"));
+    var runtimePackages = GetFiles(packages.FullPath + "/MLOps.ModelFormat.*.nupkg").Concat(GetFiles(packages.FullPath + "/MLOps.Runtime.*.nupkg"));
     DotNetExecute(mlops, new ProcessArgumentBuilder()
         .Append("publish")
         .Append("--feed").AppendQuoted(feed)

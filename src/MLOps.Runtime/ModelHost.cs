@@ -2,8 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.ML;
-using MLOps.Core.Diagnostics;
-using MLOps.Core.Training;
+using MLOps.ModelFormat;
 
 namespace MLOps.Runtime;
 
@@ -41,7 +40,7 @@ public sealed class ModelHost<TInput, TOutput>
         string lineagePath = Path.Combine(directory, ModelDirectory.LineageFile);
         foreach (string path in new[] { modelPath, lineagePath }.Where(p => !File.Exists(p)))
         {
-            throw new ModelLoadException(Codes.ModelFilesMissing, $"'{path}' not found. The model package copies its files to mlops/<Name>/ in the output folder; check the PackageReference, or pass the folder that holds model.zip and lineage.json.");
+            throw new ModelLoadException(RuntimeCodes.ModelFilesMissing, $"'{path}' not found. The model package copies its files to mlops/<Name>/ in the output folder; check the PackageReference, or pass the folder that holds model.zip and lineage.json.");
         }
 
         (string expected, string? version) = ReadLineage(lineagePath);
@@ -49,7 +48,7 @@ public sealed class ModelHost<TInput, TOutput>
         string actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
         {
-            throw new ModelLoadException(Codes.ModelHashMismatch, $"'{modelPath}' has sha256 {actual}, but its lineage records {expected}. The file was changed after packaging; restore the package instead of editing its files.");
+            throw new ModelLoadException(RuntimeCodes.ModelHashMismatch, $"'{modelPath}' has sha256 {actual}, but its lineage records {expected}. The file was changed after packaging; restore the package instead of editing its files.");
         }
 
         var ml = new MLContext(seed: 0);
@@ -91,6 +90,6 @@ public sealed class ModelHost<TInput, TOutput>
             // reported below
         }
 
-        throw new ModelLoadException(Codes.LineageInvalid, $"'{path}' is not a lineage manifest with a model_sha256. Restore the model package.");
+        throw new ModelLoadException(RuntimeCodes.LineageInvalid, $"'{path}' is not a lineage manifest with a model_sha256. Restore the model package.");
     }
 }

@@ -5,7 +5,7 @@ using Xunit.Sdk;
 namespace MLOps.Package.Tests;
 
 /// <summary>
-/// Once for all package tests: a fresh feed folder with MLOps.Core, MLOps.Runtime and a FlightDelay.Model
+/// Once for all package tests: a fresh feed folder with MLOps.ModelFormat, MLOps.Runtime and a FlightDelay.Model
 /// packed from a temp model project under a unique pre-release version (no package cache can hold it), and
 /// a console app that references it and has been run once with 'dotnet run'. Everything lives in one temp
 /// folder, deleted afterwards.
@@ -20,7 +20,7 @@ public sealed class ModelPackageFixture : IDisposable
         _model = TempModelProject.Create(log, name: "FlightDelay");
         Feed = Path.Combine(_model.Root, "feed");
         Directory.CreateDirectory(Feed);
-        foreach (string library in new[] { "MLOps.Core", "MLOps.Runtime" })
+        foreach (string library in new[] { "MLOps.ModelFormat", "MLOps.Runtime" })
         {
             Succeed(DotNet.Run(_model.Root, ["pack", Repository.File($"src/{library}"), "--no-build", "-c", Repository.Configuration, "-o", Feed, "-nodeReuse:false"], log));
         }

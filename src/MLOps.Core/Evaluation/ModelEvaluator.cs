@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLOps.Core.Spec;
 using MLOps.Core.Training;
+using MLOps.ModelFormat;
 
 namespace MLOps.Core.Evaluation;
 

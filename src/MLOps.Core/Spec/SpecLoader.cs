@@ -2,6 +2,7 @@ using System.Globalization;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Evaluation;
 using MLOps.Core.Training;
+using MLOps.ModelFormat;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -3,6 +3,8 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 using MLOps.Core.Spec;
 
+using MLOps.ModelFormat;
+
 namespace MLOps.Core.Training;
 
 /// <summary>

@@ -2,14 +2,17 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Tests.Spec;
+using MLOps.Runtime;
 using Xunit;
 
 namespace MLOps.Core.Tests.Diagnostics;
 
 public sealed class DiagnosticsDocTests
 {
-    private static readonly string[] AllCodes = typeof(Codes)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
+    // The pipeline's codes live in MLOps.Core; the runtime, which services reference without the core,
+    // keeps its own 6xxx codes.
+    private static readonly string[] AllCodes = new[] { typeof(Codes), typeof(RuntimeCodes) }
+        .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
         .Where(f => f.IsLiteral)
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToArray();

@@ -1,6 +1,7 @@
-namespace MLOps.Core.Diagnostics;
+namespace MLOps.Runtime;
 
-public static partial class Codes
+/// <summary>The runtime's diagnostic codes (6xxx), carried by <see cref="ModelLoadException"/> and listed in docs/diagnostics.md.</summary>
+public static class RuntimeCodes
 {
     /// <summary>model.zip or lineage.json is missing from the model folder.</summary>
     public const string ModelFilesMissing = "MLOPS6001";

@@ -1,7 +1,7 @@
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 
-namespace MLOps.Core.Training;
+namespace MLOps.ModelFormat;
 
 /// <summary>
 /// The derivations a feature can ask of a date-time column. They run inside the saved model (a

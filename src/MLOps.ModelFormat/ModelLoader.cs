@@ -2,7 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
 
-namespace MLOps.Core.Training;
+namespace MLOps.ModelFormat;
 
 /// <summary>
 /// Loads a saved model with every component the pipeline may have put in it registered first: the date
