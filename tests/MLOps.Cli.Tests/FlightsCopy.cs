@@ -1,3 +1,4 @@
+using MLOps.Tests.Shared;
 namespace MLOps.Cli.Tests;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Xunit;
+using MLOps.Tests.Shared;
 
 namespace MLOps.Cli.Tests;
 
@@ -10,7 +11,7 @@ public sealed class LineageCommandTests : IDisposable
     public LineageCommandTests()
     {
         foreach ((string version, char sha) in new[] { ("1.0.0", 'a'), ("1.1.0", 'b'), ("2.0.0-rc.1", 'c') })
-            Assert.Equal(0, Cli.Run("publish", Packages.Model(_temp.Path, "FlightDelay.Model", version, sha), "--feed", Feed).ExitCode);
+            Assert.Equal(0, Cli.Run("publish", TestPackages.Model(_temp.Path, "FlightDelay.Model", version, sha), "--feed", Feed).ExitCode);
     }
 
     private string Feed => _temp.Combine("feed");
@@ -26,7 +27,7 @@ public sealed class LineageCommandTests : IDisposable
 
         // Then it is 1.1.0's, as JSON
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(Packages.Sha('b'), JsonNode.Parse(result.Output)!["model_sha256"]!.GetValue<string>());
+        Assert.Equal(TestPackages.Sha('b'), JsonNode.Parse(result.Output)!["model_sha256"]!.GetValue<string>());
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class LineageCommandTests : IDisposable
 
         // Then its lineage is printed
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(Packages.Sha('c'), JsonNode.Parse(result.Output)!["model_sha256"]!.GetValue<string>());
+        Assert.Equal(TestPackages.Sha('c'), JsonNode.Parse(result.Output)!["model_sha256"]!.GetValue<string>());
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class LineageCommandTests : IDisposable
     public void Should_ExitTwo_When_ThePackageIsALibrary()
     {
         // Given a library package (no lineage) in the feed
-        Assert.Equal(0, Cli.Run("publish", Packages.Library(_temp.Path, "MLOps.Core", "0.1.0"), "--feed", Feed).ExitCode);
+        Assert.Equal(0, Cli.Run("publish", TestPackages.Library(_temp.Path, "MLOps.Core", "0.1.0"), "--feed", Feed).ExitCode);
 
         // When its lineage is asked for
         CliResult result = Cli.Run("lineage", "MLOps.Core", "--feed", Feed);

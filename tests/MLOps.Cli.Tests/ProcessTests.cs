@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Xunit;
+using MLOps.Tests.Shared;
 
 namespace MLOps.Cli.Tests;
 
@@ -14,8 +15,8 @@ public sealed class ProcessTests : IDisposable
     public void Should_ReturnTheDesignedExitCodes_When_TheBuiltToolRunsAsAProcess()
     {
         // Given the built mlops.dll and a folder with no feed yet
-        string first = Packages.Model(_temp.Path, "FlightDelay.Model", "1.0.0", 'a');
-        string other = Packages.Model(_temp.Path, "FlightDelay.Model", "1.0.0", 'b');
+        string first = TestPackages.Model(_temp.Path, "FlightDelay.Model", "1.0.0", 'a');
+        string other = TestPackages.Model(_temp.Path, "FlightDelay.Model", "1.0.0", 'b');
 
         // When it publishes to the default feed, republishes a different model, validates a missing spec and asks for help
         CliResult published = RunTool("publish", first);

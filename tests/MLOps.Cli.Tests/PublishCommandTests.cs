@@ -1,4 +1,5 @@
 using Xunit;
+using MLOps.Tests.Shared;
 
 namespace MLOps.Cli.Tests;
 
@@ -14,7 +15,7 @@ public sealed class PublishCommandTests : IDisposable
     public void Should_ListTheVersion_When_PublishedThenVersionsAsked()
     {
         // Given a model package
-        string package = Packages.Model(_temp.Path, "FlightDelay.Model", "1.0.0", 'a');
+        string package = TestPackages.Model(_temp.Path, "FlightDelay.Model", "1.0.0", 'a');
 
         // When it is published and the feed's versions are listed
         CliResult publish = Cli.Run("publish", package, "--feed", Feed);
@@ -24,15 +25,15 @@ public sealed class PublishCommandTests : IDisposable
         Assert.True(publish.ExitCode == 0, publish.ToString());
         Assert.Contains("published: FlightDelay.Model 1.0.0", publish.Output);
         Assert.Equal(0, versions.ExitCode);
-        Assert.Equal($"1.0.0  model_sha256 {Packages.Sha('a')}", versions.Output.Trim());
+        Assert.Equal($"1.0.0  model_sha256 {TestPackages.Sha('a')}", versions.Output.Trim());
     }
 
     [Fact]
     public void Should_ExitOneWithMLOPS5001_When_TheVersionIsRepublishedWithADifferentModel()
     {
         // Given a feed holding FlightDelay.Model 1.0.0
-        Assert.Equal(0, Cli.Run("publish", Packages.Model(_temp.Path, "FlightDelay.Model", "1.0.0", 'a'), "--feed", Feed).ExitCode);
-        string other = Packages.Model(_temp.Path, "FlightDelay.Model", "1.0.0", 'b');
+        Assert.Equal(0, Cli.Run("publish", TestPackages.Model(_temp.Path, "FlightDelay.Model", "1.0.0", 'a'), "--feed", Feed).ExitCode);
+        string other = TestPackages.Model(_temp.Path, "FlightDelay.Model", "1.0.0", 'b');
 
         // When another model is published under the same version
         CliResult result = Cli.Run("publish", other, "--feed", Feed);
@@ -41,15 +42,15 @@ public sealed class PublishCommandTests : IDisposable
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("refused: FlightDelay.Model 1.0.0", result.Output);
         Assert.Contains($"{other}: error MLOPS5001: ", result.Error);
-        Assert.Contains(Packages.Sha('a'), Cli.Run("versions", "FlightDelay.Model", "--feed", Feed).Output);
+        Assert.Contains(TestPackages.Sha('a'), Cli.Run("versions", "FlightDelay.Model", "--feed", Feed).Output);
     }
 
     [Fact]
     public void Should_ExitZeroAndWriteNothing_When_TheSameModelIsRepublished()
     {
         // Given a feed holding FlightDelay.Model 1.0.0, and a new pack of the same model
-        Assert.Equal(0, Cli.Run("publish", Packages.Model(_temp.Path, "FlightDelay.Model", "1.0.0", 'a'), "--feed", Feed).ExitCode);
-        string repack = Packages.Model(_temp.Path, "FlightDelay.Model", "1.0.0", 'a');
+        Assert.Equal(0, Cli.Run("publish", TestPackages.Model(_temp.Path, "FlightDelay.Model", "1.0.0", 'a'), "--feed", Feed).ExitCode);
+        string repack = TestPackages.Model(_temp.Path, "FlightDelay.Model", "1.0.0", 'a');
 
         // When it is published again
         CliResult result = Cli.Run("publish", repack, "--feed", Feed);
@@ -64,8 +65,8 @@ public sealed class PublishCommandTests : IDisposable
     public void Should_KeepNuGetV3Layout_When_LibraryPackagesArePublished()
     {
         // Given the two library packages the build publishes (no lineage)
-        string core = Packages.Library(_temp.Path, "MLOps.Core", "0.1.0");
-        string runtime = Packages.Library(_temp.Path, "MLOps.Runtime", "0.1.0");
+        string core = TestPackages.Library(_temp.Path, "MLOps.Core", "0.1.0");
+        string runtime = TestPackages.Library(_temp.Path, "MLOps.Runtime", "0.1.0");
 
         // When both are published in one call to a feed folder that does not exist yet
         CliResult result = Cli.Run("publish", core, runtime, "--feed", Feed);
@@ -87,7 +88,7 @@ public sealed class PublishCommandTests : IDisposable
         // Given a folder with two packages
         string folder = Directory.CreateDirectory(_temp.Combine("out")).FullName;
         foreach (string id in new[] { "A.Model", "B.Model" })
-            File.Move(Packages.Model(_temp.Path, id, "1.0.0", 'c'), Path.Combine(folder, $"{id}.1.0.0.nupkg"));
+            File.Move(TestPackages.Model(_temp.Path, id, "1.0.0", 'c'), Path.Combine(folder, $"{id}.1.0.0.nupkg"));
 
         // When the wildcard is passed unexpanded (as on Windows)
         CliResult result = Cli.Run("publish", Path.Combine(folder, "*.nupkg"), "--feed", Feed);

@@ -1,4 +1,5 @@
 using Xunit;
+using MLOps.Tests.Shared;
 
 namespace MLOps.Cli.Tests;
 

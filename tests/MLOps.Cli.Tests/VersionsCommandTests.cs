@@ -1,4 +1,5 @@
 using Xunit;
+using MLOps.Tests.Shared;
 
 namespace MLOps.Cli.Tests;
 
@@ -15,7 +16,7 @@ public sealed class VersionsCommandTests : IDisposable
     {
         // Given versions published out of order, one a pre-release and one a library-style package
         foreach ((string version, char sha) in new[] { ("1.10.0", 'd'), ("1.2.0", 'b'), ("2.0.0-rc.1", 'e'), ("1.0.0", 'a') })
-            Assert.Equal(0, Cli.Run("publish", Packages.Model(_temp.Path, "M", version, sha), "--feed", Feed).ExitCode);
+            Assert.Equal(0, Cli.Run("publish", TestPackages.Model(_temp.Path, "M", version, sha), "--feed", Feed).ExitCode);
 
         // When the versions are listed
         CliResult result = Cli.Run("versions", "M", "--feed", Feed);
@@ -24,10 +25,10 @@ public sealed class VersionsCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         string[] expected =
         [
-            $"1.0.0  model_sha256 {Packages.Sha('a')}",
-            $"1.2.0  model_sha256 {Packages.Sha('b')}",
-            $"1.10.0  model_sha256 {Packages.Sha('d')}",
-            $"2.0.0-rc.1  model_sha256 {Packages.Sha('e')}",
+            $"1.0.0  model_sha256 {TestPackages.Sha('a')}",
+            $"1.2.0  model_sha256 {TestPackages.Sha('b')}",
+            $"1.10.0  model_sha256 {TestPackages.Sha('d')}",
+            $"2.0.0-rc.1  model_sha256 {TestPackages.Sha('e')}",
         ];
         Assert.Equal(expected, result.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
@@ -36,7 +37,7 @@ public sealed class VersionsCommandTests : IDisposable
     public void Should_ListVersionsWithoutHash_When_ThePackageIsALibrary()
     {
         // Given a library package (no lineage) in the feed
-        Assert.Equal(0, Cli.Run("publish", Packages.Library(_temp.Path, "MLOps.Core", "0.1.0"), "--feed", Feed).ExitCode);
+        Assert.Equal(0, Cli.Run("publish", TestPackages.Library(_temp.Path, "MLOps.Core", "0.1.0"), "--feed", Feed).ExitCode);
 
         // When its versions are listed
         CliResult result = Cli.Run("versions", "MLOps.Core", "--feed", Feed);

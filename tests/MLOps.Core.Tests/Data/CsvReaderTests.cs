@@ -2,6 +2,7 @@ using System.Text;
 using MLOps.Core.Data;
 using MLOps.Core.Diagnostics;
 using Xunit;
+using MLOps.Tests.Shared;
 
 namespace MLOps.Core.Tests.Data;
 

@@ -1,6 +1,7 @@
 using MLOps.Core.Data;
 using MLOps.Core.Diagnostics;
 using Xunit;
+using MLOps.Tests.Shared;
 
 namespace MLOps.Core.Tests.Data;
 

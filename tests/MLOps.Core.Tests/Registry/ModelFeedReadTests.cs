@@ -3,6 +3,7 @@ using MLOps.Core.Diagnostics;
 using MLOps.Core.Registry;
 using NuGet.Versioning;
 using Xunit;
+using MLOps.Tests.Shared;
 
 namespace MLOps.Core.Tests.Registry;
 

@@ -3,6 +3,7 @@ using MLOps.Core.Diagnostics;
 using MLOps.Core.Spec;
 using MLOps.Core.Tests.Training;
 using Xunit;
+using MLOps.Tests.Shared;
 
 namespace MLOps.Core.Tests.Spec;
 

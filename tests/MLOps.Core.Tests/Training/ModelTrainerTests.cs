@@ -4,6 +4,7 @@ using MLOps.Core.Evaluation;
 using MLOps.Core.Spec;
 using MLOps.Core.Training;
 using Xunit;
+using MLOps.Tests.Shared;
 
 namespace MLOps.Core.Tests.Training;
 

@@ -1,8 +1,8 @@
 using System.Text;
 
-namespace MLOps.Core.Tests;
+namespace MLOps.Tests.Shared;
 
-/// <summary>A unique folder under the system temp folder for one test's files, deleted at the end.</summary>
+/// <summary>A unique folder under the system temp folder for one test's files, deleted at the end. Shared by the test projects (linked).</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder(string prefix = "mlops-test") =>
@@ -23,6 +23,8 @@ internal sealed class TempFolder : IDisposable
     }
 
     public string PathOf(string name) => System.IO.Path.Combine(Path, name);
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
     public void Dispose()
     {

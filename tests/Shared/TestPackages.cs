@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using NuGet.Packaging;
 using NuGet.Versioning;
 
-namespace MLOps.Core.Tests.Registry;
+namespace MLOps.Tests.Shared;
 
 /// <summary>
 /// Builds real nupkgs with NuGet's own PackageBuilder, laid out like a packed model: a lineage manifest
@@ -12,6 +12,8 @@ internal static class TestPackages
 {
     public static string Model(string folder, string id, string version, string modelSha256) =>
         Build(folder, id, version, new JsonObject { ["schema_version"] = 1, ["model_id"] = id, ["model_sha256"] = modelSha256 }.ToJsonString());
+
+    public static string Model(string folder, string id, string version, char shaSeed) => Model(folder, id, version, Sha(shaSeed));
 
     public static string Library(string folder, string id, string version) => Build(folder, id, version, lineageText: null);
 
