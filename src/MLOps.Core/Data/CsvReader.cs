@@ -1,4 +1,3 @@
-using System.Text;
 using MLOps.Core.Diagnostics;
 
 namespace MLOps.Core.Data;
@@ -8,7 +7,10 @@ namespace MLOps.Core.Data;
 /// <c>\n</c> or <c>\r\n</c> line ends, UTF-8 with or without BOM. Blank lines are skipped.
 /// Fields are views into one reused buffer (no allocation per field); they are valid until the next
 /// <see cref="ReadRecord"/>. A quote opens a quoted field only at the start of a field; elsewhere it is text.
-/// An unterminated quote ends the file with an <see cref="Codes.UnterminatedQuote"/> diagnostic, not an exception.
+/// An unterminated quote ends the file with an <see cref="Codes.UnterminatedQuote"/> diagnostic, not an exception;
+/// so does a byte that is not UTF-8 (<see cref="Codes.DataNotUtf8"/>, files opened with <see cref="Open(string, char, DiagnosticBag?)"/>).
+/// A record longer than the limit (16 Mi chars by default) is reported (<see cref="Codes.RecordTooLong"/>) and
+/// skipped up to the next line break, so memory stays bounded whatever the file holds.
 /// </summary>
 public sealed class CsvReader : IDisposable
 {
@@ -16,8 +18,8 @@ public sealed class CsvReader : IDisposable
 
     private readonly TextReader _reader;
     private readonly char _separator;
-    private readonly DiagnosticBag? _bag;
-    private readonly string? _displayPath;
+    private readonly ReadProblemHandler? _report;
+    private readonly int _maxRecordLength;
     private char[] _buffer;
     private int _length;     // chars of _buffer holding data
     private int _position;   // start of the first char not yet returned as part of a record
@@ -25,26 +27,34 @@ public sealed class CsvReader : IDisposable
     private long _nextLine = 1;
     private int[] _starts = new int[16];
     private int[] _lengths = new int[16];
+    private bool _resynchronized; // a too-long record was skipped: scan again from _position
 
-    public CsvReader(TextReader reader, char separator = ',', DiagnosticBag? bag = null, string? displayPath = null, int bufferSize = InitialBufferSize)
+    public CsvReader(TextReader reader, char separator = ',', DiagnosticBag? bag = null, string? displayPath = null,
+        int bufferSize = InitialBufferSize, int maxRecordLength = TableReaderOptions.DefaultMaxRecordLength)
+        : this(reader, separator, bag is null ? null : (code, message, line, field) => bag.Error(code, message, displayPath, TableReader.ClampLine(line), field), bufferSize, maxRecordLength)
+    {
+    }
+
+    internal CsvReader(TextReader reader, char separator, ReadProblemHandler? report, int bufferSize, int maxRecordLength)
     {
         if (separator is '"' or '\n' or '\r')
         {
             throw new ArgumentException("The separator cannot be a quote or a line break.", nameof(separator));
         }
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRecordLength, 16);
         _reader = reader;
         _separator = separator;
-        _bag = bag;
-        _displayPath = displayPath;
-        _buffer = new char[Math.Max(bufferSize, 16)];
+        _report = report;
+        _maxRecordLength = maxRecordLength;
+        _buffer = new char[Math.Clamp(bufferSize, 16, maxRecordLength)];
     }
 
-    /// <summary>Opens a file (UTF-8; a BOM is detected and skipped). Diagnostics name the file as <paramref name="path"/>.</summary>
-    public static CsvReader Open(string path, char separator = ',', DiagnosticBag? bag = null)
-    {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return new CsvReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16), separator, bag, path);
-    }
+    /// <summary>Opens a file (UTF-8; a BOM is skipped; an invalid byte is reported and ends the input). Diagnostics name the file as <paramref name="path"/>.</summary>
+    public static CsvReader Open(string path, char separator = ',', DiagnosticBag? bag = null) =>
+        new(new StrictUtf8Reader(TableReader.OpenFile(path)), separator, bag, path);
+
+    internal static CsvReader Open(string path, char separator, ReadProblemHandler? report, int maxRecordLength) =>
+        new(new StrictUtf8Reader(TableReader.OpenFile(path)), separator, report, InitialBufferSize, maxRecordLength);
 
     /// <summary>Fields in the current record.</summary>
     public int FieldCount { get; private set; }
@@ -54,6 +64,9 @@ public sealed class CsvReader : IDisposable
 
     /// <summary>True once an unterminated quote has ended the input.</summary>
     public bool HasUnterminatedQuote { get; private set; }
+
+    /// <summary>True once a byte that is not UTF-8 has ended the input.</summary>
+    public bool HasInvalidBytes { get; private set; }
 
     /// <summary>The field's text, unquoted and unescaped; valid until the next <see cref="ReadRecord"/>.</summary>
     public ReadOnlySpan<char> this[int index]
@@ -76,7 +89,7 @@ public sealed class CsvReader : IDisposable
     /// <summary>Moves to the next record; false at the end of the input (or after an unterminated quote).</summary>
     public bool ReadRecord()
     {
-        while (!HasUnterminatedQuote && FindRecordEnd(out int end, out int next, out int lastOpenQuote, out bool unterminated))
+        while (!HasUnterminatedQuote && !HasInvalidBytes && FindRecordEnd(out int end, out int next, out int lastOpenQuote, out bool unterminated))
         {
             int start = _position;
             long line = _nextLine;
@@ -89,9 +102,9 @@ public sealed class CsvReader : IDisposable
                 long quoteLine = line + _buffer.AsSpan(start, lastOpenQuote - start).Count('\n');
                 Split(start, end, quoted);
                 _position = next;
-                _bag?.Error(Codes.UnterminatedQuote,
+                _report?.Invoke(Codes.UnterminatedQuote,
                     $"a quoted field (field {FieldCount}) is never closed, so the rest of the file was read as one value. Add the closing '\"' (write a quote inside a quoted field as '\"\"').",
-                    _displayPath, (int)Math.Min(quoteLine, int.MaxValue), FieldCount);
+                    quoteLine, FieldCount);
                 break;
             }
             Split(start, end, quoted);
@@ -161,6 +174,11 @@ public sealed class CsvReader : IDisposable
             if (_endOfInput)
             {
                 end = next = _length;
+                if (_reader is StrictUtf8Reader { InvalidByteOffset: >= 0 } strict)
+                {
+                    ReportInvalidBytes(strict);
+                    return false;
+                }
                 if (_position == _length)
                 {
                     return false;
@@ -175,7 +193,50 @@ public sealed class CsvReader : IDisposable
             int shift = Refill();
             scan -= shift;
             lastOpenQuote -= lastOpenQuote >= 0 ? shift : 0;
+            if (_resynchronized)
+            {
+                _resynchronized = false;
+                scan = _position;
+                inQuotes = false;
+                lastOpenQuote = -1;
+            }
         }
+    }
+
+    // The record cut short by the bad byte is dropped: its values would be wrong.
+    private void ReportInvalidBytes(StrictUtf8Reader strict)
+    {
+        HasInvalidBytes = true;
+        long line = _nextLine + _buffer.AsSpan(_position, _length - _position).Count('\n');
+        _report?.Invoke(Codes.DataNotUtf8,
+            $"byte 0x{strict.InvalidByte:X2} at byte offset {strict.InvalidByteOffset} is not valid UTF-8, so reading stopped at this line. Save the file as UTF-8 (with or without BOM); a file written as Latin-1 or Windows-1252 has this problem with accented letters.",
+            line, 0);
+    }
+
+    // The record that fills the whole buffer at its limit is skipped up to the next line break (inside quotes or
+    // not: the line count stays exact), and reading resumes there.
+    private void SkipLongRecord()
+    {
+        long line = _nextLine;
+        _nextLine += _buffer.AsSpan(0, _length).Count('\n');
+        while (true)
+        {
+            int read = _reader.Read(_buffer, 0, _buffer.Length);
+            int newline = _buffer.AsSpan(0, read).IndexOf('\n');
+            if (read == 0 || newline >= 0)
+            {
+                _nextLine += read == 0 ? 0 : 1;
+                _length = read == 0 ? 0 : read - newline - 1;
+                Array.Copy(_buffer, newline + 1, _buffer, 0, _length);
+                _endOfInput = read == 0;
+                break;
+            }
+        }
+        _position = 0;
+        _resynchronized = true;
+        _report?.Invoke(Codes.RecordTooLong,
+            $"the record starting on this line is longer than {_maxRecordLength:N0} characters, so it was skipped up to the next line break. Check for a missing line break or a quote that opens a huge field; split such values into rows or store them elsewhere.",
+            line, 0);
     }
 
     // Keeps the unfinished record, makes room (growing only for a record larger than the buffer) and reads more.
@@ -191,7 +252,12 @@ public sealed class CsvReader : IDisposable
         }
         if (_length == _buffer.Length)
         {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            if (_buffer.Length >= _maxRecordLength)
+            {
+                SkipLongRecord();
+                return shift;
+            }
+            Array.Resize(ref _buffer, (int)Math.Min(_buffer.Length * 2L, _maxRecordLength));
         }
         int read = _reader.Read(_buffer, _length, _buffer.Length - _length);
         _length += read;

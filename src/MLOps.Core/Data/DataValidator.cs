@@ -3,96 +3,123 @@ using MLOps.Core.Diagnostics;
 namespace MLOps.Core.Data;
 
 /// <summary>
-/// Checks a CSV data file against its schema in one streaming pass: the header names every schema column
-/// (extra columns are allowed), and every value has the column's type, is present unless nullable, lies
-/// within min/max and in the allowed set. It reports every violation (the first few individually, then
-/// counts), so one run tells the user everything that is wrong.
+/// Checks a data file (CSV, Parquet or JSON Lines: see <see cref="TableReader"/>) against its schema in one
+/// streaming pass: the header names every schema column (extra columns are allowed; a name twice is an error),
+/// and every value has the column's type, is present unless nullable, lies within min/max and in the allowed
+/// set. It reports every violation (the first few individually, then counts), so one run tells the user
+/// everything that is wrong. Problems with the file itself (bad bytes, corrupt Parquet) are violations too.
+/// For Parquet, whose records are rows rather than lines, a diagnostic's line is the row and its message says so.
 /// </summary>
 public static class DataValidator
 {
     public static ValidationReport Validate(string dataPath, TableSchema schema, DiagnosticBag bag, int maxDiagnostics = 20)
     {
-        var log = new ViolationLog(dataPath, bag, maxDiagnostics);
-        CsvReader reader;
+        TableFormat format = TableReader.FormatOf(dataPath);
+        DiagnosticBag target = format == TableFormat.Parquet ? new DiagnosticBag() : bag;
+        var log = new ViolationLog(dataPath, target, maxDiagnostics);
+        ValidationReport report;
         try
         {
-            reader = CsvReader.Open(dataPath, bag: bag);
+            var options = new TableReaderOptions { Columns = [.. schema.Columns.Select(c => c.Name)] };
+            using ITableReader reader = TableReader.Open(dataPath, (code, message, location, field) => log.Report(code, null, message, location, field), options);
+            report = Check(reader, schema, log);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             log.Report(Codes.DataFileMissing, null, $"cannot open the data file: {e.Message} Check the data path in the model spec.");
-            return log.ToReport(0);
+            report = log.ToReport(0);
         }
-
-        using (reader)
+        if (target != bag)
         {
-            long rows = 0;
-            if (reader.ReadRecord())
+            foreach (Diagnostic d in target)
             {
-                ColumnCheck[] checks = MatchHeader(reader, schema, log);
-                int headerFields = reader.FieldCount;
-                while (reader.ReadRecord())
-                {
-                    rows++;
-                    if (reader.FieldCount != headerFields)
-                    {
-                        // Values of a ragged row are likely shifted: checking them would only add noise.
-                        ReportRagged(reader, headerFields, log);
-                        continue;
-                    }
-                    foreach (ColumnCheck check in checks)
-                    {
-                        check.Check(reader[check.Field], reader.Line, log);
-                    }
-                }
+                bag.Add(d.Line > 0 ? d with { Message = $"row {d.Line}: {d.Message}" } : d);
             }
-
-            if (reader.HasUnterminatedQuote)
-            {
-                log.Tally(Codes.UnterminatedQuote, null); // The reader already reported where.
-            }
-            else if (rows == 0)
-            {
-                log.Report(Codes.DataFileEmpty, null, $"the data file has {(reader.Line == 0 ? "no header row" : "a header but no data rows")}. Point the model at a CSV file with a header and at least one row.");
-            }
-            log.Summarize();
-            return log.ToReport(rows);
         }
+        return report;
     }
 
-    private static ColumnCheck[] MatchHeader(CsvReader reader, TableSchema schema, ViolationLog log)
+    private static ValidationReport Check(ITableReader reader, TableSchema schema, ViolationLog log)
     {
-        var fields = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = reader.FieldCount - 1; i >= 0; i--)
+        long rows = 0;
+        if (reader.Columns.Count > 0)
         {
-            fields[reader.GetString(i)] = i; // The first of duplicate names wins.
+            (ColumnCheck Text, ColumnCheck? Typed)[] checks = MatchHeader(reader, schema, log);
+            int headerFields = reader.Columns.Count;
+            while (reader.Read())
+            {
+                rows++;
+                if (reader.FieldCount != headerFields)
+                {
+                    // Values of a ragged row are likely shifted: checking them would only add noise.
+                    ReportRagged(reader, headerFields, log);
+                    continue;
+                }
+                foreach ((ColumnCheck text, ColumnCheck? typed) in checks)
+                {
+                    ColumnCheck check = typed is not null && reader.IsTypedValue(text.Field) ? typed : text;
+                    check.Check(reader[check.Field], reader.Location, log);
+                }
+            }
         }
 
-        var checks = new List<ColumnCheck>(schema.Columns.Count);
+        if (rows == 0 && !reader.Stopped) // A reader that stopped has said why.
+        {
+            log.Report(Codes.DataFileEmpty, null, reader.Format switch
+            {
+                TableFormat.Parquet => "the Parquet file has no rows. Point the model at a file with at least one row.",
+                TableFormat.JsonLines => "the data file has no JSON objects. Point the model at a JSON Lines file with one object per line.",
+                _ => $"the data file has {(reader.Columns.Count == 0 ? "no header row" : "a header but no data rows")}. Point the model at a CSV file with a header and at least one row.",
+            });
+        }
+        log.Summarize();
+        return log.ToReport(rows);
+    }
+
+    // A datetime column with a format gets a second check for typed values (Parquet timestamps), which the
+    // reader renders in ISO 8601: they are dates already, so the format of the column's text does not apply.
+    private static (ColumnCheck, ColumnCheck?)[] MatchHeader(ITableReader reader, TableSchema schema, ViolationLog log)
+    {
+        var fields = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < reader.Columns.Count; i++)
+        {
+            string name = reader.Columns[i];
+            if (!fields.TryAdd(name, i)) // The first of duplicate names wins.
+            {
+                log.Report(Codes.HeaderDuplicateColumn, name,
+                    $"the header names column '{name}' twice (fields {fields[name] + 1} and {i + 1}), so its values are ambiguous; the first is used. Rename or remove one of them.",
+                    reader.HeaderLocation, i + 1);
+            }
+        }
+
+        var checks = new List<(ColumnCheck, ColumnCheck?)>(schema.Columns.Count);
         foreach (ColumnSchema column in schema.Columns)
         {
             if (fields.TryGetValue(column.Name, out int field))
             {
-                checks.Add(new ColumnCheck(column, field, schema.SourcePath));
+                ColumnCheck? typed = reader.Format != TableFormat.Csv && column is { Type: ColumnType.DateTime, Format: not null }
+                    ? new ColumnCheck(column with { Format = null }, field, schema.SourcePath)
+                    : null;
+                checks.Add((new ColumnCheck(column, field, schema.SourcePath), typed));
             }
             else
             {
-                string header = string.Join(", ", fields.OrderBy(f => f.Value).Select(f => f.Key));
+                string header = string.Join(", ", reader.Columns.Distinct(StringComparer.Ordinal));
                 log.Report(Codes.HeaderMissingColumn, column.Name,
                     $"the header has no column '{column.Name}', which the schema declares (schema: {schema.SourcePath}). The header has: {header}. Add the column to the data or remove it from the schema.",
-                    reader.Line);
+                    reader.HeaderLocation);
             }
         }
         return [.. checks];
     }
 
-    private static void ReportRagged(CsvReader reader, int headerFields, ViolationLog log)
+    private static void ReportRagged(ITableReader reader, int headerFields, ViolationLog log)
     {
         if (log.Tally(Codes.RowFieldCountMismatch, null))
         {
             log.Show(Codes.RowFieldCountMismatch,
                 $"the row has {reader.FieldCount} fields but the header has {headerFields}. Quote values that contain the separator or a line break, and give every row one value per header column.",
-                reader.Line);
+                reader.Location);
         }
     }
 }

@@ -4,26 +4,25 @@ using Microsoft.ML.Data;
 namespace MLOps.Core.Data;
 
 /// <summary>
-/// Reads the requested columns of a CSV data file into typed in-memory columns and exposes them as an
+/// Reads the requested columns of a data file (CSV, Parquet or JSON Lines: see <see cref="TableReader"/>) into typed in-memory columns and exposes them as an
 /// ML.NET <see cref="IDataView"/>: integer and float as <see cref="float"/> (missing: NaN), string as text
 /// (missing: empty), datetime as <see cref="DateTime"/> (missing: default), boolean as <see cref="bool"/>.
 /// The file is expected to be validated already; a value that still does not parse is read as missing.
 /// A requested column the schema does not declare is a caller bug (<see cref="ArgumentException"/>); one the
-/// header lacks means validation was skipped (<see cref="InvalidDataException"/>).
+/// header lacks, or a file whose reading stops early (corrupt, not UTF-8), means validation was skipped (<see cref="InvalidDataException"/>).
+/// A typed datetime (a Parquet timestamp) is taken as it is; the schema's format applies to text only.
 /// </summary>
 public static class TableLoader
 {
     public static IDataView Load(MLContext ml, string dataPath, TableSchema schema, IReadOnlyList<string> columns)
     {
         ArgumentNullException.ThrowIfNull(ml);
-        using CsvReader reader = CsvReader.Open(dataPath);
+        string? problem = null;
+        using ITableReader reader = TableReader.Open(dataPath, (code, message, location, field) => problem ??= $"{code} at {location}: {message}", new TableReaderOptions { Columns = columns });
         var header = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (reader.ReadRecord())
+        for (int i = 0; i < reader.Columns.Count; i++)
         {
-            for (int i = 0; i < reader.FieldCount; i++)
-            {
-                header.TryAdd(reader.GetString(i), i); // The first of duplicate names wins, as in validation.
-            }
+            header.TryAdd(reader.Columns[i], i); // The first of duplicate names wins, as in validation.
         }
 
         Builder[] builders = [.. columns.Select(name => Create(
@@ -31,14 +30,25 @@ public static class TableLoader
             header.TryGetValue(name, out int field) ? field : throw new InvalidDataException($"{dataPath}: the header has no column '{name}'. Validate the data before loading it.")))];
 
         int rows = 0;
-        while (reader.ReadRecord())
+        while (reader.Read())
         {
             foreach (Builder builder in builders)
             {
                 // A short row leaves its last columns missing rather than failing the load.
-                builder.Add(builder.Field < reader.FieldCount ? reader[builder.Field] : []);
+                if (builder.Field < reader.FieldCount)
+                {
+                    builder.Add(reader[builder.Field], reader.IsTypedValue(builder.Field));
+                }
+                else
+                {
+                    builder.Add([], typed: false);
+                }
             }
             rows++;
+        }
+        if (reader.Stopped)
+        {
+            throw new InvalidDataException($"{dataPath}: reading stopped early ({problem}). Validate the data before loading it.");
         }
         return new ColumnarDataView([.. builders.Select(b => b.Build())], rows);
     }
@@ -57,7 +67,8 @@ public static class TableLoader
 
         protected ColumnSchema Column { get; } = column;
 
-        public abstract void Add(ReadOnlySpan<char> text);
+        /// <summary>Adds a value: <paramref name="typed"/> when the reader rendered a typed value (see <see cref="ITableReader.IsTypedValue"/>).</summary>
+        public abstract void Add(ReadOnlySpan<char> text, bool typed);
 
         public abstract ColumnarDataView.Column Build();
     }
@@ -66,7 +77,7 @@ public static class TableLoader
     {
         private readonly List<float> _values = [];
 
-        public override void Add(ReadOnlySpan<char> text) => _values.Add(
+        public override void Add(ReadOnlySpan<char> text, bool typed) => _values.Add(
             Column.Type == ColumnType.Integer
                 ? ValueParser.TryInteger(text, out long whole) ? whole : float.NaN
                 : ValueParser.TryFloat(text, out double real) ? (float)real : float.NaN);
@@ -79,7 +90,7 @@ public static class TableLoader
     {
         private readonly List<bool> _values = [];
 
-        public override void Add(ReadOnlySpan<char> text) => _values.Add(ValueParser.TryBoolean(text, out bool value) && value);
+        public override void Add(ReadOnlySpan<char> text, bool typed) => _values.Add(ValueParser.TryBoolean(text, out bool value) && value);
 
         public override ColumnarDataView.Column Build() =>
             new ColumnarDataView.ArrayColumn<bool>(Column.Name, BooleanDataViewType.Instance, [.. _values]);
@@ -90,14 +101,16 @@ public static class TableLoader
         private readonly List<DateTime> _values = [];
         private string _lastText = "";
         private DateTime _lastValue;
+        private bool _lastTyped;
 
         // Data is often sorted by time, so consecutive rows repeat a timestamp: reuse the last parse.
-        public override void Add(ReadOnlySpan<char> text)
+        public override void Add(ReadOnlySpan<char> text, bool typed)
         {
-            if (!text.SequenceEqual(_lastText))
+            if (!text.SequenceEqual(_lastText) || typed != _lastTyped)
             {
                 _lastText = text.ToString();
-                _lastValue = ValueParser.TryDateTime(text, Column.Format, out DateTime value) ? value : default;
+                _lastTyped = typed;
+                _lastValue = ValueParser.TryDateTime(text, typed ? null : Column.Format, out DateTime value) ? value : default;
             }
             _values.Add(_lastValue);
         }
@@ -114,7 +127,7 @@ public static class TableLoader
         private readonly List<ReadOnlyMemory<char>> _distinct = [];
         private readonly List<int> _rows = [];
 
-        public override void Add(ReadOnlySpan<char> text)
+        public override void Add(ReadOnlySpan<char> text, bool typed)
         {
             // Looked up by span, so a value seen before costs no allocation.
             if (!_codes.TryGetValue(text, out int code))

@@ -41,4 +41,19 @@ public static partial class Codes
 
     /// <summary>A schema column is inconsistent: duplicate name, min above max, or a setting its type cannot use.</summary>
     public const string SchemaColumnInvalid = "MLOPS1013";
+
+    /// <summary>The data file has bytes that are not valid UTF-8 (a file saved as Latin-1 or UTF-16, say).</summary>
+    public const string DataNotUtf8 = "MLOPS1014";
+
+    /// <summary>A record (a CSV record or a JSON line) is longer than the reader's limit (16 Mi chars): it is skipped.</summary>
+    public const string RecordTooLong = "MLOPS1015";
+
+    /// <summary>A column name appears twice in the header, or a property twice in one JSON object.</summary>
+    public const string HeaderDuplicateColumn = "MLOPS1016";
+
+    /// <summary>The Parquet file is not Parquet, or is truncated or corrupt.</summary>
+    public const string ParquetFileInvalid = "MLOPS1017";
+
+    /// <summary>A line of a JSON Lines file is not a JSON object (malformed JSON, or an array, string or number).</summary>
+    public const string JsonLineNotObject = "MLOPS1018";
 }

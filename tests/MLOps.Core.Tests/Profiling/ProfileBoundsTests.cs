@@ -1,0 +1,97 @@
+using MLOps.Core.Data;
+using MLOps.Core.IO;
+using MLOps.Core.Profiling;
+using MLOps.Tests.Shared;
+using Xunit;
+
+namespace MLOps.Core.Tests.Profiling;
+
+public sealed class ProfileBoundsTests
+{
+    private static readonly TableSchema Schema = new(
+    [
+        new ColumnSchema("x", ColumnType.Float),
+        new ColumnSchema("k", ColumnType.Integer, Min: 0, Max: 1000),
+        new ColumnSchema("s", ColumnType.String),
+    ], "schema.json");
+
+    [Fact]
+    public void Should_write_identical_json_bytes_When_the_same_input_is_profiled_twice()
+    {
+        // Given two profilers fed the same 100,000 rows
+        using var temp = new TempFolder();
+        string first = temp.PathOf("a/profile.json"), second = temp.PathOf("b/profile.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(first)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(second)!);
+
+        // When each is written with JsonFile
+        JsonFile.Write(first, Profile(100_000));
+        JsonFile.Write(second, Profile(100_000));
+
+        // Then the files are byte-identical and read back to the same profile
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        Assert.Equal(File.ReadAllText(first), JsonFile.Serialize(JsonFile.Read<DataProfile>(first)));
+        Assert.Contains("\"std_dev\":", File.ReadAllText(first), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_not_grow_retained_memory_When_three_times_the_rows_are_profiled()
+    {
+        // Given one profiler over a high-cardinality number, an integer and a string column
+        var profiler = new TableProfiler(Schema);
+        var retained = new List<long>();
+
+        // When 1M, 2M and 3M rows have been observed
+        for (int million = 1; million <= 3; million++)
+        {
+            Feed(profiler, (million - 1) * 1_000_000, million * 1_000_000);
+            retained.Add(profiler.RetainedBytes);
+        }
+
+        // Then the retained size stays under the documented bound every time: per numeric column
+        // 8 * 16,384 (sample) + 8 * 8,192 (grid) + 8 * 20 (bins) + 16,384 (HyperLogLog) + 28 * 10,000 at most
+        // (exact counts, dropped at the limit), per string column 512 + 16,384 + 10,000 * (50 + 2 * 5-char values)
+        const long bound = (2 * ((8 * 16_384) + (8 * 8_192) + (8 * 20) + 16_384)) + 512 + 16_384 + (10_000 * 60);
+        Assert.All(retained, r => Assert.True(r <= bound, $"{string.Join(", ", retained)} > {bound}"));
+    }
+
+    [Fact]
+    public void Should_not_allocate_per_value_When_numbers_are_observed()
+    {
+        // Given a profiler past its exact-count limit
+        var profiler = new TableProfiler(Schema);
+        Feed(profiler, 0, 100_000);
+
+        // When another million numbers are observed
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var random = new Random(5);
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            profiler.ObserveNumber(0, random.NextDouble() * 1000);
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Then (apart from rare grid re-centring) nothing is allocated
+        Assert.True(allocated < 200_000, $"{allocated} bytes");
+    }
+
+    private static DataProfile Profile(int rows)
+    {
+        var profiler = new TableProfiler(Schema);
+        Feed(profiler, 0, rows);
+        return profiler.Finish(rows);
+    }
+
+    private static void Feed(TableProfiler profiler, int from, int to)
+    {
+        Span<char> text = stackalloc char[16];
+        for (int i = from; i < to; i++)
+        {
+            ulong h = (ulong)i * 0x9E3779B97F4A7C15UL;
+            profiler.ObserveNumber(0, (h >> 11) * (1.0 / (1UL << 53)) * 1000);
+            profiler.ObserveNumber(1, (double)(h >> 54));
+            ((int)(h >> 40) % 50_000).TryFormat(text, out int written);
+            profiler.ObserveText(2, text[..written]);
+        }
+    }
+}
