@@ -116,6 +116,7 @@ def main() -> None:
     for name in ["samples", "results", "day", "root", "data", "data-note", "bare-load", "noop-flags"]:
         p.add_argument("--" + name, required=True)
     p.add_argument("--run-at", default="")
+    p.add_argument("--data-bench", default="", help="(c): the JSON bench/DataBench wrote; absent or missing means (c) did not run")
     for name in ["rows", "runs-a", "runs-b", "bench-seconds"]:
         p.add_argument("--" + name, type=int, required=True)
     a = p.parse_args()
@@ -179,6 +180,8 @@ def main() -> None:
         "noop_model_top_targets": summary_top(str(noop_summary), "Target", 8) if noop_summary.exists() else [],
         "samples": samples,
     }
+    if a.data_bench and Path(a.data_bench).is_file():
+        report["data_benchmarks"] = json.loads(Path(a.data_bench).read_text())
     out = Path(a.results)
     (out / f"{a.day}-pipeline.json").write_text(json.dumps(report, indent=2) + "\n")
     md = markdown(report)
@@ -249,7 +252,53 @@ def markdown(r: dict) -> str:
               table(["pipeline", "bare"], ["wall_s", "cpu_s", "max_rss_mb", "group_peak_rss_mb", "load1_before", "exit", "auc"]),
               "", table(["noop-model", "noop-empty", "noop-empty-refs", "noop-model-norefs"], ["wall_s", "cpu_s", "max_rss_mb", "load1_before", "exit", "did_pipeline_work"]),
               "", "load1_before is the 1-minute load average just before the run: above the core count the machine was shared and wall times are inflated.", ""]
+    lines += data_markdown(r.get("data_benchmarks"))
     return "\n".join(lines)
+
+
+def data_markdown(d) -> list:
+    """(c), from bench/DataBench's JSON: the comparisons, memory 1M vs all rows, hashing speeds."""
+    if not d:
+        return ["## (c) Data: validation, profile, fingerprints", "", "Not run, or it failed: see artifacts/bench/logs/data-bench.log.", ""]
+    v, f, mem = d["validate_vs_mlnet"], d["fingerprint"], d["memory"]
+    vs, fs = v["series"], f["series"]
+
+    def verdict(c):
+        return "met" if c["met"] else "NOT met"
+
+    def runs(series: dict) -> list:
+        return [f"| {name} | {s['median_wall_s']} | {s['median_cpu_s']} | {s['min_wall_s']} | {' '.join(map(str, s['wall_s']))} | {s['result']} |"
+                for name, s in series.items()]
+
+    head = ["| workload | median wall s | median CPU s | fastest s | runs (wall s) | result |", "|---|---|---|---|---|---|"]
+    m = d["method"]
+    return [
+        "## (c) Data: validation, profile, fingerprints (bench/DataBench, one process)",
+        "",
+        f"Data: {d['data']['path']} ({d['data']['bytes'] / 1e6:.1f} MB, {vs['validate_profile']['result']}). "
+        f"{m['runs']} timed runs of each (hashing {m['hash_runs']}) after warm-up, interleaved; load average before: {m['load1_before']}.",
+        "",
+        "| comparison | wall ratio | goal | CPU ratio | fastest-run ratio | numerator wall | denominator wall |",
+        "|---|---|---|---|---|---|---|",
+        f"| (c1) validate + profile / ML.NET TextLoader load + enumerate | **{v['ratio_wall']}** ({verdict(v)}) | <= {v['goal']} | {v['ratio_cpu']} | "
+        f"{v['ratio_of_minimum_walls']} | {vs['validate_profile']['median_wall_s']} s | {vs['mlnet_load']['median_wall_s']} s |",
+        f"| (c3) Fingerprint.OfFile (XxHash128) / FileStream read loop | **{f['ratio_wall']}** ({verdict(f)}) | <= {f['goal']} | {f['ratio_cpu']} | "
+        f"{f['ratio_of_minimum_walls']} | {fs['xxhash128']['median_wall_s']} s | {fs['read_bytes']['median_wall_s']} s |",
+        "",
+        f"(c2) Peak working set of validate + profile, each in a fresh process: **{mem['validate_profile_small']['peak_working_set_mb']} MB** on the first "
+        f"{mem['validate_profile_small']['result'].split(' ')[0]} rows, **{mem['validate_profile_full']['peak_working_set_mb']} MB** on "
+        f"{mem['validate_profile_full']['result'].split(' ')[0]}: ratio **{mem['peak_ratio_full_vs_small']}** (expected about 1). "
+        f"GC allocated {mem['validate_profile_small']['gc_allocated_mb']} MB and {mem['validate_profile_full']['gc_allocated_mb']} MB. "
+        f"For scale: the runtime alone {mem['idle']['peak_working_set_mb']} MB; ML.NET loading all rows {mem['mlnet_load_full']['peak_working_set_mb']} MB "
+        f"peak, {mem['mlnet_load_full']['gc_allocated_mb']} MB allocated.",
+        "",
+        "Hashing speed (MB/s, 10^6 bytes, file in the page cache): " + ", ".join(f"{k} {x}" for k, x in f["mb_per_s"].items())
+        + f". XxHash128 is {f['xxhash128_speed_vs_sha256sum']}x as fast as `sha256sum` (whose time includes starting it).",
+        "",
+        *head, *runs(vs), "", *head, *runs(fs), "",
+        "validate_only (no profiler) and read_only (the CSV reader alone) are information: they split validate + profile's time.",
+        "",
+    ]
 
 
 if __name__ == "__main__":

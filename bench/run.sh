@@ -2,8 +2,11 @@
 # The benchmarks (bench/README.md): run from anywhere, normally as `./build.sh --target=Bench`.
 #   (a) cold `dotnet build` of the FlightDelay model on the big flights CSV vs bench/BareMLNet
 #   (b) no-op `dotnet build` of models/FlightDelay vs an empty class library
+#   (c) data: validate + profile vs ML.NET loading the CSV, peak memory 1M vs all rows, fingerprint vs
+#       reading the bytes and vs sha256sum (bench/DataBench, one process)
 # Prints the figures and writes bench/results/<date>-pipeline.md and .json.
-# Knobs (environment): BENCH_RUNS_A (default 3), BENCH_RUNS_B (default 7), BENCH_BARE_LOAD (default stream).
+# Knobs (environment): BENCH_RUNS_A (default 3), BENCH_RUNS_B (default 7), BENCH_BARE_LOAD (default stream),
+# BENCH_RUNS_C (default 5).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,6 +14,7 @@ cd "$root"
 runs_a=${BENCH_RUNS_A:-3}
 runs_b=${BENCH_RUNS_B:-7}
 bare_load=${BENCH_BARE_LOAD:-stream}
+runs_c=${BENCH_RUNS_C:-5}
 work=$root/artifacts/bench
 logs=$work/logs
 results=$root/bench/results
@@ -69,12 +73,20 @@ fi
 rows=$(($(wc -l < "$data") - 1))
 say "data: $data ($rows rows)"
 
-say "building src (Release) and bench/BareMLNet"
+# (c) compares peak memory on the first 1,000,000 rows with all of them.
+data_1m=$work/flights-1m.csv
+if [[ ! -s $data_1m || $data_1m -ot $data ]]; then
+  head -n 1000001 "$data" > "$data_1m.tmp" && mv "$data_1m.tmp" "$data_1m"
+fi
+
+say "building src (Release), bench/BareMLNet and bench/DataBench"
 build_flags=(-c Release -nodeReuse:false -v:q -nologo -clp:NoSummary)
 dotnet build src/MLOps.Tasks "${build_flags[@]}"
 dotnet build src/MLOps.Runtime "${build_flags[@]}"
 dotnet build bench/BareMLNet "${build_flags[@]}"
+dotnet build bench/DataBench "${build_flags[@]}"
 bare_dll=$root/bench/BareMLNet/bin/Release/net10.0/BareMLNet.dll
+data_bench_dll=$root/bench/DataBench/bin/Release/net10.0/DataBench.dll
 
 # The pipeline's model project: the FlightDelay project and spec, wired exactly as models/ are (its
 # Directory.Build.* import models/Directory.Build.*), with data.path at the big CSV and the repo's schema.
@@ -135,9 +147,20 @@ for ((i = 1; i <= runs_b; i++)); do
   measure noop-model-norefs "$i" "$logs/noop-model-norefs-$i.log" dotnet build models/FlightDelay "${noop_flags[@]}" -p:BuildProjectReferences=false
 done
 
+# ---- (c) data: validate + profile vs ML.NET, peak memory 1M vs all rows, fingerprints ---------------
+# One process times every comparison (warm-up, interleaved runs, medians); memory is measured in fresh
+# child processes it starts. Its figures go to $data_bench_json for bench/report.py. A failure here is
+# reported and leaves (a) and (b) to be written.
+data_bench_json=$work/data-bench.json
+rm -f "$data_bench_json"
+say "(c) data benchmarks on $rows rows, $runs_c runs each (load average $(cut -d' ' -f1 /proc/loadavg))"
+dotnet "$data_bench_dll" run "$data" "$data_1m" data/flights/schema.json "$data_bench_json" --runs "$runs_c" \
+  2>&1 | tee "$logs/data-bench.log" || say "(c) FAILED: see $logs/data-bench.log"
+
 # ---- Report ----------------------------------------------------------------------------------------
 bench_seconds=$(awk -v a="$bench_start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')
 python3 bench/report.py \
   --samples "$samples" --results "$results" --day "$day" --root "$root" \
   --data "$data" --data-note "$data_note" --rows "$rows" --runs-a "$runs_a" --runs-b "$runs_b" \
-  --bare-load "$bare_load" --noop-flags "${noop_flags[*]}" --bench-seconds "$bench_seconds" --run-at "$run_at"
+  --bare-load "$bare_load" --noop-flags "${noop_flags[*]}" --bench-seconds "$bench_seconds" --run-at "$run_at" \
+  --data-bench "$data_bench_json"

@@ -23,6 +23,7 @@ internal sealed class CliRoot
             VersionsCommand.Create(),
             LineageCommand.Create(),
             ValidateCommand.Create(),
+            SchemaCommand.Create(),
         };
         HelpOption help = root.Options.OfType<HelpOption>().Single();
         help.Action = new ExampleHelpAction((SynchronousCommandLineAction)help.Action!);

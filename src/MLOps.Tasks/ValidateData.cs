@@ -14,6 +14,10 @@ public sealed class ValidateData : MLOpsTask
     [Required]
     public string ReportFile { get; set; } = "";
 
+    /// <summary>Where the data profile goes (profile.json): the drift baseline, packed with the model.</summary>
+    [Required]
+    public string ProfileFile { get; set; } = "";
+
     protected override void Run(DiagnosticBag bag)
     {
         if (File.Exists(ReportFile))
@@ -21,9 +25,10 @@ public sealed class ValidateData : MLOpsTask
             File.Delete(ReportFile);
         }
 
-        var (spec, report) = ModelDataCheck.Run(SpecFile, bag);
+        var (spec, report, profile) = ModelDataCheck.Run(SpecFile, bag);
         if (!bag.HasErrors)
         {
+            JsonFile.Write(ProfileFile, profile);
             JsonFile.Write(ReportFile, report);
             Progress($"{spec!.Name}: {report!.RowsRead:N0} rows valid against {Path.GetFileName(spec.Data.SchemaPath)}");
         }

@@ -3,6 +3,7 @@ using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
 using MLOps.Core.Lineage;
 using MLOps.Core.Packaging;
+using MLOps.Core.Profiling;
 using MLOps.Core.SourceControl;
 using MLOps.Core.Spec;
 using MLOps.Core.Training;
@@ -49,6 +50,8 @@ public sealed class WritePackageFiles : MLOpsTask
         Lineage lineage = LineageBuilder.Build(PackageId, Version, training, metrics, gates, git, SdkVersion);
         JsonFile.Write(LineageFile, lineage);
         var names = ApiGenerator.Names.For(spec.Name, RootNamespace);
-        TextFile.WriteIfChanged(ModelCardFile, ModelCard.Render(spec, lineage, names.Model, names.Input));
+        string profilePath = Path.Combine(TrainingDirectory, "profile.json");
+        DataProfile? profile = File.Exists(profilePath) ? JsonFile.Read<DataProfile>(profilePath) : null;
+        TextFile.WriteIfChanged(ModelCardFile, ModelCard.Render(spec, lineage, names.Model, names.Input, profile));
     }
 }

@@ -30,7 +30,7 @@ internal static class ValidateCommand
     private static int Run(string specPath, TextWriter output, TextWriter error)
     {
         var bag = new DiagnosticBag();
-        var (spec, report) = ModelDataCheck.Run(specPath, bag);
+        var (spec, report, _) = ModelDataCheck.Run(specPath, bag);
 
         Reporter.Write(error, bag);
         int exitCode = ExitCodes.For(bag);

@@ -1,4 +1,5 @@
 using MLOps.Core.Diagnostics;
+using MLOps.Core.Profiling;
 
 namespace MLOps.Core.Data;
 
@@ -12,7 +13,8 @@ namespace MLOps.Core.Data;
 /// </summary>
 public static class DataValidator
 {
-    public static ValidationReport Validate(string dataPath, TableSchema schema, DiagnosticBag bag, int maxDiagnostics = 20)
+    /// <param name="profiler">When given, every value of the same pass is also profiled (the drift baseline).</param>
+    public static ValidationReport Validate(string dataPath, TableSchema schema, DiagnosticBag bag, int maxDiagnostics = 20, TableProfiler? profiler = null)
     {
         TableFormat format = TableReader.FormatOf(dataPath);
         DiagnosticBag target = format == TableFormat.Parquet ? new DiagnosticBag() : bag;
@@ -22,7 +24,7 @@ public static class DataValidator
         {
             var options = new TableReaderOptions { Columns = [.. schema.Columns.Select(c => c.Name)] };
             using ITableReader reader = TableReader.Open(dataPath, (code, message, location, field) => log.Report(code, null, message, location, field), options);
-            report = Check(reader, schema, log);
+            report = Check(reader, schema, log, profiler);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -39,12 +41,12 @@ public static class DataValidator
         return report;
     }
 
-    private static ValidationReport Check(ITableReader reader, TableSchema schema, ViolationLog log)
+    private static ValidationReport Check(ITableReader reader, TableSchema schema, ViolationLog log, TableProfiler? profiler)
     {
         long rows = 0;
         if (reader.Columns.Count > 0)
         {
-            (ColumnCheck Text, ColumnCheck? Typed)[] checks = MatchHeader(reader, schema, log);
+            (ColumnCheck Text, ColumnCheck? Typed, int Column)[] checks = MatchHeader(reader, schema, log);
             int headerFields = reader.Columns.Count;
             while (reader.Read())
             {
@@ -55,10 +57,15 @@ public static class DataValidator
                     ReportRagged(reader, headerFields, log);
                     continue;
                 }
-                foreach ((ColumnCheck text, ColumnCheck? typed) in checks)
+                foreach ((ColumnCheck text, ColumnCheck? typed, int column) in checks)
                 {
-                    ColumnCheck check = typed is not null && reader.IsTypedValue(text.Field) ? typed : text;
+                    bool isTyped = typed is not null && reader.IsTypedValue(text.Field);
+                    ColumnCheck check = isTyped ? typed! : text;
                     check.Check(reader[check.Field], reader.Location, log);
+                    if (profiler is not null)
+                    {
+                        Profile(profiler, column, reader[check.Field], isTyped);
+                    }
                 }
             }
         }
@@ -78,7 +85,7 @@ public static class DataValidator
 
     // A datetime column with a format gets a second check for typed values (Parquet timestamps), which the
     // reader renders in ISO 8601: they are dates already, so the format of the column's text does not apply.
-    private static (ColumnCheck, ColumnCheck?)[] MatchHeader(ITableReader reader, TableSchema schema, ViolationLog log)
+    private static (ColumnCheck, ColumnCheck?, int)[] MatchHeader(ITableReader reader, TableSchema schema, ViolationLog log)
     {
         var fields = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < reader.Columns.Count; i++)
@@ -92,15 +99,16 @@ public static class DataValidator
             }
         }
 
-        var checks = new List<(ColumnCheck, ColumnCheck?)>(schema.Columns.Count);
-        foreach (ColumnSchema column in schema.Columns)
+        var checks = new List<(ColumnCheck, ColumnCheck?, int)>(schema.Columns.Count);
+        for (int index = 0; index < schema.Columns.Count; index++)
         {
+            ColumnSchema column = schema.Columns[index];
             if (fields.TryGetValue(column.Name, out int field))
             {
                 ColumnCheck? typed = reader.Format != TableFormat.Csv && column is { Type: ColumnType.DateTime, Format: not null }
                     ? new ColumnCheck(column with { Format = null }, field, schema.SourcePath)
                     : null;
-                checks.Add((new ColumnCheck(column, field, schema.SourcePath), typed));
+                checks.Add((new ColumnCheck(column, field, schema.SourcePath), typed, index));
             }
             else
             {
@@ -111,6 +119,19 @@ public static class DataValidator
             }
         }
         return [.. checks];
+    }
+
+    // A typed value (a Parquet timestamp rendered in ISO 8601) is a date already; text is parsed as the schema says.
+    private static void Profile(TableProfiler profiler, int column, ReadOnlySpan<char> value, bool isTyped)
+    {
+        if (isTyped && DateTime.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out DateTime date))
+        {
+            profiler.ObserveDateTime(column, date);
+        }
+        else
+        {
+            profiler.ObserveField(column, value);
+        }
     }
 
     private static void ReportRagged(ITableReader reader, int headerFields, ViolationLog log)

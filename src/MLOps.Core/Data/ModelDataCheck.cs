@@ -1,4 +1,5 @@
 using MLOps.Core.Diagnostics;
+using MLOps.Core.Profiling;
 using MLOps.Core.Spec;
 
 namespace MLOps.Core.Data;
@@ -10,15 +11,18 @@ namespace MLOps.Core.Data;
 /// </summary>
 public static class ModelDataCheck
 {
-    public static (ModelSpec? Spec, ValidationReport? Report) Run(string specPath, DiagnosticBag bag)
+    /// <summary>Checks everything and profiles the data in the same pass; the profile is null when the data could not be read.</summary>
+    public static (ModelSpec? Spec, ValidationReport? Report, DataProfile? Profile) Run(string specPath, DiagnosticBag bag)
     {
         ModelSpec? spec = SpecLoader.Load(specPath, bag);
         if (spec is null || SchemaFile.Load(spec.Data.SchemaPath, bag) is not { } schema)
         {
-            return (spec, null);
+            return (spec, null, null);
         }
 
         SpecSchemaCheck.Check(spec, schema, bag);
-        return (spec, DataValidator.Validate(spec.Data.Path, schema, bag));
+        var profiler = new TableProfiler(schema);
+        ValidationReport report = DataValidator.Validate(spec.Data.Path, schema, bag, profiler: profiler);
+        return (spec, report, profiler.Finish(report.RowsRead));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MLOps.Core.Evaluation;
+using MLOps.Core.Profiling;
 using MLOps.Core.Spec;
 
 namespace MLOps.Core.Packaging;
@@ -11,7 +12,7 @@ namespace MLOps.Core.Packaging;
 /// </summary>
 public static class ModelCard
 {
-    public static string Render(ModelSpec spec, Lineage.Lineage lineage, string apiClass, string inputClass)
+    public static string Render(ModelSpec spec, Lineage.Lineage lineage, string apiClass, string inputClass, DataProfile? profile = null)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# {lineage.ModelId} {lineage.ModelVersion}");
@@ -42,6 +43,15 @@ public static class ModelCard
         md.AppendLine(CultureInfo.InvariantCulture, $"- Label: `{spec.Label.Column}`{(spec.Label.Rule is { } r ? $" {r}" : "")}.");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Features: {string.Join(", ", spec.Features.Select(Describe))}.");
         md.AppendLine();
+        if (profile is not null)
+        {
+            md.AppendLine("### Data profile");
+            md.AppendLine();
+            md.AppendLine("The training data as validated (`profile.json` in the package holds the full profile: the drift baseline).");
+            md.AppendLine();
+            md.AppendLine(ProfileMarkdown.Render(profile));
+        }
+
         md.AppendLine("## Training");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- Trainer: {lineage.Trainer.Name}, seed {lineage.Trainer.Seed}, parameters: {Parameters(lineage.Trainer.Parameters)}.");

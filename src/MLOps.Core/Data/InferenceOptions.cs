@@ -1,0 +1,17 @@
+namespace MLOps.Core.Data;
+
+/// <summary>
+/// How <see cref="SchemaInference"/> turns what it saw into a schema. A string column with at most
+/// <see cref="MaxCategories"/> distinct values gets them as its <c>allowed</c> list (a categorical column);
+/// beyond that it is free text with no list. 0 never writes a list. The default, 100, is TFX's.
+/// </summary>
+public sealed record InferenceOptions(int MaxCategories = InferenceOptions.DefaultMaxCategories)
+{
+    public const int DefaultMaxCategories = 100;
+
+    public static InferenceOptions Default { get; } = new();
+
+    public int MaxCategories { get; init; } = MaxCategories >= 0
+        ? MaxCategories
+        : throw new ArgumentOutOfRangeException(nameof(MaxCategories), MaxCategories, "The number of categories cannot be negative.");
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using MLOps.Core.IO;
+
+namespace MLOps.Core.Versioning;
+
+/// <summary>
+/// model.lock.json beside the model spec, DVC's dvc.lock for one model: which data (path relative to the
+/// spec, content fingerprint), schema and spec the model is built from. Committed with the spec, so a
+/// review diff shows when the data changed. Deterministic (no timestamps, paths with '/'), rewritten only
+/// when a hash or path changes.
+/// </summary>
+public sealed record ModelLock(
+    [property: JsonPropertyName("schema_version")] int SchemaVersion,
+    [property: JsonPropertyName("model")] string Model,
+    [property: JsonPropertyName("spec")] LockedFile Spec,
+    [property: JsonPropertyName("data")] LockedFile Data,
+    [property: JsonPropertyName("schema")] LockedFile Schema)
+{
+    public const string FileName = "model.lock.json";
+
+    public static ModelLock For(string modelName, string specFile, string dataFile, string schemaFile, InputHashes hashes)
+    {
+        string folder = Path.GetDirectoryName(Path.GetFullPath(specFile))!;
+        return new ModelLock(
+            1,
+            modelName,
+            new LockedFile(Relative(folder, specFile), Sha256: hashes.SpecSha256),
+            new LockedFile(Relative(folder, dataFile), Fingerprint: hashes.DataFingerprint),
+            new LockedFile(Relative(folder, schemaFile), Sha256: hashes.SchemaSha256));
+    }
+
+    /// <summary>Writes the lock file unless it already holds exactly this; returns whether it wrote.</summary>
+    public bool Write(string path) => JsonFile.Write(path, this);
+
+    private static string Relative(string folder, string file) =>
+        Path.GetRelativePath(folder, Path.GetFullPath(file)).Replace('\\', '/');
+}
+
+/// <summary>One locked file: its path relative to the spec and its hash (xxh128 fingerprint for data, sha256 otherwise).</summary>
+public sealed record LockedFile(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("fingerprint"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Fingerprint = null,
+    [property: JsonPropertyName("sha256"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Sha256 = null);

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using MLOps.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MLOps.Targets.Tests;
+
+[Collection(TargetsCollection.Name)]
+public sealed class InferSchemaTargetTests(ITestOutputHelper log) : IDisposable
+{
+    private readonly ITestOutputHelper _log = log;
+    private readonly TempModelProject _project = TempModelProject.Create(log);
+
+    public void Dispose() => _project.Dispose();
+
+    [Fact]
+    public void Should_write_a_schema_beside_the_data_that_validates_it_When_MLOpsInferSchema_runs()
+    {
+        // Given a model project and its generated flights data (10 airports)
+        string expected = Path.Combine(_project.Root, "data", "flights.schema.json");
+
+        // When the target runs with the data path relative to the project folder
+        DotNetResult run = InferSchema("-p:MLOpsInferData=../data/flights.csv");
+
+        // Then <data name>.schema.json holds the flights columns: types, the date format and the 10 airports
+        Assert.True(run.Succeeded, run.ToString());
+        JsonArray columns = JsonNode.Parse(File.ReadAllText(expected))!["columns"]!.AsArray();
+        Assert.Equal(
+            ["date datetime", "delay integer", "distance integer", "origin string", "destination string"],
+            columns.Select(c => $"{c!["name"]} {c["type"]}"));
+        Assert.Equal("yyyy-MM-dd HH:mm", (string?)columns[0]!["format"]);
+        Assert.Equal(10, columns[3]!["allowed"]!.AsArray().Count);
+        Assert.All(columns, c => Assert.Null(c!["nullable"]));
+
+        // And a second run refuses to replace it unless forced
+        DotNetResult again = InferSchema("-p:MLOpsInferData=../data/flights.csv");
+        Assert.False(again.Succeeded, again.ToString());
+        Assert.Contains("already exists", Assert.Single(again.Errors("MLOPS0019").Distinct()));
+        Assert.True(InferSchema("-p:MLOpsInferData=../data/flights.csv", "-p:MLOpsInferForce=true").Succeeded);
+    }
+
+    [Fact]
+    public void Should_fail_with_MLOPS0019_When_MLOpsInferData_is_not_set()
+    {
+        // Given a model project
+        // When the target runs without naming the data
+        DotNetResult run = InferSchema();
+
+        // Then it fails with the property code and says how to set it
+        Assert.False(run.Succeeded, run.ToString());
+        Assert.Contains("-p:MLOpsInferData=", Assert.Single(run.Errors("MLOPS0019").Distinct()));
+    }
+
+    [Fact]
+    public void Should_fail_with_MLOPS1003_When_the_data_file_does_not_exist()
+    {
+        // Given a model project
+        // When the target runs on a data file that is not there
+        DotNetResult run = InferSchema("-p:MLOpsInferData=../data/nope.csv", $"-p:MLOpsInferOutput={Path.Combine(_project.Root, "out.json")}");
+
+        // Then the task reports the missing file and writes nothing
+        Assert.False(run.Succeeded, run.ToString());
+        Assert.NotEmpty(run.Errors("MLOPS1003"));
+        Assert.False(File.Exists(Path.Combine(_project.Root, "out.json")));
+    }
+
+    private DotNetResult InferSchema(params string[] properties) =>
+        DotNet.Run(_project.ProjectDirectory, ["msbuild", "-t:MLOpsInferSchema", "-nodeReuse:false", "-tl:off", "-v:m", .. properties], _log);
+}
