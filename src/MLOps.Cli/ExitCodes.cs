@@ -20,6 +20,7 @@ public static class ExitCodes
         Codes.PackageFileNotFound,
         Codes.FeedUnavailable,
         Codes.PushFailed,
+        Codes.EnvironmentUnknown,
     };
 
     /// <summary>2 when any error is a configuration error, 1 when any other error was found, else 0.</summary>

@@ -5,7 +5,12 @@ using MLOps.Core.IO;
 
 namespace MLOps.Tasks;
 
-/// <summary>Checks the spec, the spec against the schema and the data against both; writes the validation report only when everything holds.</summary>
+/// <summary>
+/// Checks the spec, the spec against the schema and the data against both. Writes the validation report
+/// (per check: failing rows, fraction, first examples) to <see cref="ArtifactReportFile"/> whatever the outcome,
+/// and to <see cref="ReportFile"/> (the incremental build's output) only when everything holds; logs a summary
+/// table when any check failed.
+/// </summary>
 public sealed class ValidateData : MLOpsTask
 {
     [Required]
@@ -18,6 +23,12 @@ public sealed class ValidateData : MLOpsTask
     [Required]
     public string ProfileFile { get; set; } = "";
 
+    /// <summary>A copy of the report for tools (artifacts/&lt;model&gt;/validation.json), written even when validation fails.</summary>
+    public string ArtifactReportFile { get; set; } = "";
+
+    /// <summary>training (default) or serving: a column declared for other environments is neither required nor checked.</summary>
+    public string Environment { get; set; } = TableSchema.DefaultEnvironment;
+
     protected override void Run(DiagnosticBag bag)
     {
         if (File.Exists(ReportFile))
@@ -25,7 +36,16 @@ public sealed class ValidateData : MLOpsTask
             File.Delete(ReportFile);
         }
 
-        var (spec, report, profile) = ModelDataCheck.Run(SpecFile, bag);
+        var (spec, report, profile) = ModelDataCheck.Run(SpecFile, bag, string.IsNullOrEmpty(Environment) ? TableSchema.DefaultEnvironment : Environment);
+        if (report is not null && ArtifactReportFile.Length > 0)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ArtifactReportFile))!);
+            JsonFile.Write(ArtifactReportFile, report);
+        }
+        if (report is { Checks.Count: > 0 })
+        {
+            Progress($"{spec!.Name}: {ValidationSummary.Format(report)}");
+        }
         if (!bag.HasErrors)
         {
             JsonFile.Write(ProfileFile, profile);

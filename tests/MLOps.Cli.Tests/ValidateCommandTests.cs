@@ -110,4 +110,45 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("error MLOPS0017: ", result.Error);
     }
+
+    [Fact]
+    public void Should_PrintTheSummaryAndWriteTheJsonReport_When_ValidatingWithJson()
+    {
+        // Given the flights data with a delay (column 2) of 9999 minutes on line 5
+        string spec = FlightsCopy.Create(_temp);
+        string data = FlightsCopy.DataFile(_temp);
+        string[] lines = File.ReadAllLines(data);
+        string[] fields = lines[4].Split(',');
+        fields[1] = "9999";
+        lines[4] = string.Join(',', fields);
+        File.WriteAllLines(data, lines);
+        string json = _temp.Combine("report.json");
+
+        // When it is validated with --json
+        CliResult result = Cli.Run("validate", spec, "--json", json);
+
+        // Then the summary names the check and the report holds its count, fraction and example
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Matches(@"delay max\s+MLOPS1007\s+1\s+0.001%\s+error\s+line 5 '9999'", result.Output);
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        System.Text.Json.JsonElement check = Assert.Single(report.RootElement.GetProperty("checks").EnumerateArray());
+        Assert.Equal(("delay", 1L, 5L, "9999"),
+            (check.GetProperty("column").GetString(), check.GetProperty("failing_rows").GetInt64(),
+             check.GetProperty("examples")[0].GetProperty("location").GetInt64(), check.GetProperty("examples")[0].GetProperty("value").GetString()));
+    }
+
+    [Fact]
+    public void Should_ExitTwoWithMLOPS1065_When_TheEnvironmentIsUnknown()
+    {
+        // Given the flights spec
+        string spec = FlightsCopy.Create(_temp);
+
+        // When it is validated for an environment the schema format does not know
+        CliResult result = Cli.Run("validate", spec, "--environment", "production");
+
+        // Then it is a usage error naming the valid environments
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("error MLOPS1065: ", result.Error);
+        Assert.Contains("Valid values are training, serving", result.Error);
+    }
 }

@@ -29,6 +29,13 @@ public sealed class DataValidationTests(ITestOutputHelper log) : IDisposable
         Assert.StartsWith($"{_project.DataFile}({AppendedLine},2): error MLOPS1007:", error.TrimStart());
         Assert.Contains("'99999'", error);
         Assert.False(File.Exists(Path.Combine(_project.IntermediateDirectory, "model.zip")));
+
+        // And the summary table and artifacts/<model>/validation.json name the check, its count and its example
+        Assert.Matches(@"delay max\s+MLOPS1007\s+1\s", build.Output);
+        string report = File.ReadAllText(Path.Combine(_project.ArtifactsDirectory, _project.Name, "validation.json"));
+        Assert.Contains("\"failing_rows\": 1", report);
+        Assert.Contains($"\"location\": {AppendedLine}", report);
+        Assert.False(File.Exists(Path.Combine(_project.IntermediateDirectory, "validation.json")));
     }
 
     [Fact]

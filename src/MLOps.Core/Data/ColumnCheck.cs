@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using MLOps.Core.Diagnostics;
 
 namespace MLOps.Core.Data;
 
 /// <summary>
-/// Checks one column's values against its schema: type, null, min/max and the allowed set.
+/// Checks one column's values against its schema: type, null, min/max, the allowed set, the pattern (compiled
+/// once, matched in full) and the maximum length.
 /// Allocation-free on valid values (the allowed set is looked up by span); messages are built only for
 /// violations that will be shown.
 /// </summary>
@@ -15,6 +17,7 @@ internal sealed class ColumnCheck
     private readonly ColumnSchema _column;
     private readonly string _schemaPath;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _allowed;
+    private readonly Regex? _pattern;
     private char[] _lastValid = new char[32];
     private int _lastValidLength = -1;
 
@@ -27,7 +30,15 @@ internal sealed class ColumnCheck
         {
             _allowed = new HashSet<string>(allowed, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         }
+        if (column.Pattern is { } pattern)
+        {
+            _pattern = FullMatch(pattern);
+        }
     }
+
+    /// <summary>The regex a whole value must match: <paramref name="pattern"/> anchored at both ends.</summary>
+    public static Regex FullMatch(string pattern) =>
+        new($@"\A(?:{pattern})\z", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     /// <summary>0-based index of the column in the data file's header.</summary>
     public int Field { get; }
@@ -55,7 +66,7 @@ internal sealed class ColumnCheck
     {
         if (text.IsEmpty)
         {
-            if (!_column.Nullable && log.Tally(Codes.ValueMissing, _column.Name))
+            if (!_column.Nullable && log.Tally(Codes.ValueMissing, _column.Name, line, text, hasValue: true))
             {
                 log.Show(Codes.ValueMissing, $"column '{_column.Name}' is empty (null) but the schema does not declare it nullable (schema: {_schemaPath}). Fill in the value or add \"nullable\": true to the column in the schema.", line, Field + 1);
             }
@@ -84,6 +95,14 @@ internal sealed class ColumnCheck
         {
             valid = Report(log, Codes.ValueNotAllowed, text, line, $"is not one of the {_column.Allowed!.Count} values the schema allows", "Fix the data or add the value to \"allowed\" in the schema.");
         }
+        if (_column.MaxLength is int maxLength && text.Length > maxLength)
+        {
+            valid = Report(log, Codes.ValueTooLong, text, line, $"has {text.Length} characters, more than the schema's max_length {maxLength}", "Fix the data or raise \"max_length\" in the schema.");
+        }
+        if (_pattern is { } regex && !regex.IsMatch(text))
+        {
+            valid = Report(log, Codes.ValueNotMatchingPattern, text, line, $"does not match the schema pattern '{_column.Pattern}' (in full)", "Fix the data or the \"pattern\" in the schema.");
+        }
         return valid;
     }
 
@@ -108,7 +127,7 @@ internal sealed class ColumnCheck
     // Always false, so a check can return "not valid" in the same statement that reports it.
     private bool Report(ViolationLog log, string code, ReadOnlySpan<char> text, long line, string problem, string fix)
     {
-        if (log.Tally(code, _column.Name))
+        if (log.Tally(code, _column.Name, line, text, hasValue: true))
         {
             string shown = text.Length > MaxShownValueLength ? $"{text[..MaxShownValueLength]}..." : text.ToString();
             log.Show(code, $"column '{_column.Name}' value '{shown}' {problem} (schema: {_schemaPath}). {fix}", line, Field + 1);

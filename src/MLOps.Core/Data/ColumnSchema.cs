@@ -3,7 +3,12 @@ namespace MLOps.Core.Data;
 /// <summary>
 /// What one column of a dataset must hold. <see cref="Min"/> and <see cref="Max"/> bound numbers
 /// (inclusive); <see cref="Allowed"/> lists every value a string column may take; <see cref="Format"/>
-/// is the exact date/time format (invariant culture) of a date-time column.
+/// is the exact date/time format (invariant culture) of a date-time column. <see cref="Pattern"/> (a .NET
+/// regex the whole value must match) and <see cref="MaxLength"/> apply to string columns;
+/// <see cref="MaxNullFraction"/> caps the empty values of a nullable column; <see cref="Mostly"/> is the
+/// fraction of rows that must pass each of the column's value checks (below it, a failing check is an error;
+/// within it, a warning). A column that is not <see cref="Required"/> may be absent from the data, and one
+/// with <see cref="Environments"/> is required and checked only in those (null: all).
 /// </summary>
 public sealed record ColumnSchema(
     string Name,
@@ -12,4 +17,15 @@ public sealed record ColumnSchema(
     double? Min = null,
     double? Max = null,
     IReadOnlyList<string>? Allowed = null,
-    string? Format = null);
+    string? Format = null,
+    string? Pattern = null,
+    int? MaxLength = null,
+    double? MaxNullFraction = null,
+    double Mostly = 1.0,
+    bool Required = true,
+    IReadOnlyList<string>? Environments = null)
+{
+    /// <summary>True when the column is required and checked in <paramref name="environment"/>.</summary>
+    public bool AppliesIn(string environment) =>
+        Environments is null || Environments.Contains(environment, StringComparer.Ordinal);
+}

@@ -14,7 +14,9 @@ namespace MLOps.Core.Data;
 public static class DataValidator
 {
     /// <param name="profiler">When given, every value of the same pass is also profiled (the drift baseline).</param>
-    public static ValidationReport Validate(string dataPath, TableSchema schema, DiagnosticBag bag, int maxDiagnostics = 20, TableProfiler? profiler = null)
+    /// <param name="environment">The environment validated for (<see cref="TableSchema.KnownEnvironments"/>): a column
+    /// declared for other environments only is neither required nor checked.</param>
+    public static ValidationReport Validate(string dataPath, TableSchema schema, DiagnosticBag bag, int maxDiagnostics = 20, TableProfiler? profiler = null, string environment = TableSchema.DefaultEnvironment)
     {
         TableFormat format = TableReader.FormatOf(dataPath);
         DiagnosticBag target = format == TableFormat.Parquet ? new DiagnosticBag() : bag;
@@ -24,12 +26,12 @@ public static class DataValidator
         {
             var options = new TableReaderOptions { Columns = [.. schema.Columns.Select(c => c.Name)] };
             using ITableReader reader = TableReader.Open(dataPath, (code, message, location, field) => log.Report(code, null, message, location, field), options);
-            report = Check(reader, schema, log, profiler);
+            report = Check(reader, schema, log, profiler, environment);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             log.Report(Codes.DataFileMissing, null, $"cannot open the data file: {e.Message} Check the data path in the model spec.");
-            report = log.ToReport(0);
+            report = log.Finish(0, format);
         }
         if (target != bag)
         {
@@ -41,12 +43,16 @@ public static class DataValidator
         return report;
     }
 
-    private static ValidationReport Check(ITableReader reader, TableSchema schema, ViolationLog log, TableProfiler? profiler)
+    private static ValidationReport Check(ITableReader reader, TableSchema schema, ViolationLog log, TableProfiler? profiler, string environment)
     {
         long rows = 0;
+        (ColumnCheck Text, ColumnCheck? Typed, int Column)[] checks = [];
+        long[] nulls = [];
         if (reader.Columns.Count > 0)
         {
-            (ColumnCheck Text, ColumnCheck? Typed, int Column)[] checks = MatchHeader(reader, schema, log);
+            checks = MatchHeader(reader, schema, log, environment);
+            nulls = new long[checks.Length];
+            UniqueKeyCheck? unique = UniqueKeyCheck.Create(schema, reader.Columns);
             int headerFields = reader.Columns.Count;
             while (reader.Read())
             {
@@ -57,16 +63,23 @@ public static class DataValidator
                     ReportRagged(reader, headerFields, log);
                     continue;
                 }
-                foreach ((ColumnCheck text, ColumnCheck? typed, int column) in checks)
+                for (int i = 0; i < checks.Length; i++)
                 {
+                    (ColumnCheck text, ColumnCheck? typed, int column) = checks[i];
                     bool isTyped = typed is not null && reader.IsTypedValue(text.Field);
                     ColumnCheck check = isTyped ? typed! : text;
-                    check.Check(reader[check.Field], reader.Location, log);
+                    ReadOnlySpan<char> value = reader[check.Field];
+                    if (value.IsEmpty)
+                    {
+                        nulls[i]++;
+                    }
+                    check.Check(value, reader.Location, log);
                     if (profiler is not null)
                     {
-                        Profile(profiler, column, reader[check.Field], isTyped);
+                        Profile(profiler, column, value, isTyped);
                     }
                 }
+                unique?.Check(reader, log);
             }
         }
 
@@ -79,13 +92,16 @@ public static class DataValidator
                 _ => $"the data file has {(reader.Columns.Count == 0 ? "no header row" : "a header but no data rows")}. Point the model at a CSV file with a header and at least one row.",
             });
         }
-        log.Summarize();
-        return log.ToReport(rows);
+        else
+        {
+            TableChecks.Finish(schema, rows, checks.Select(c => schema.Columns[c.Column]).ToArray(), nulls, log);
+        }
+        return log.Finish(rows, reader.Format);
     }
 
     // A datetime column with a format gets a second check for typed values (Parquet timestamps), which the
     // reader renders in ISO 8601: they are dates already, so the format of the column's text does not apply.
-    private static (ColumnCheck, ColumnCheck?, int)[] MatchHeader(ITableReader reader, TableSchema schema, ViolationLog log)
+    private static (ColumnCheck, ColumnCheck?, int)[] MatchHeader(ITableReader reader, TableSchema schema, ViolationLog log, string environment)
     {
         var fields = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < reader.Columns.Count; i++)
@@ -103,6 +119,11 @@ public static class DataValidator
         for (int index = 0; index < schema.Columns.Count; index++)
         {
             ColumnSchema column = schema.Columns[index];
+            if (!column.AppliesIn(environment))
+            {
+                continue; // Neither required nor checked here (the label when serving).
+            }
+            log.Tolerate(column.Name, column.Mostly);
             if (fields.TryGetValue(column.Name, out int field))
             {
                 ColumnCheck? typed = reader.Format != TableFormat.Csv && column is { Type: ColumnType.DateTime, Format: not null }
@@ -110,7 +131,7 @@ public static class DataValidator
                     : null;
                 checks.Add((new ColumnCheck(column, field, schema.SourcePath), typed, index));
             }
-            else
+            else if (column.Required)
             {
                 string header = string.Join(", ", reader.Columns.Distinct(StringComparer.Ordinal));
                 log.Report(Codes.HeaderMissingColumn, column.Name,

@@ -12,8 +12,15 @@ namespace MLOps.Core.Data;
 public static class ModelDataCheck
 {
     /// <summary>Checks everything and profiles the data in the same pass; the profile is null when the data could not be read.</summary>
-    public static (ModelSpec? Spec, ValidationReport? Report, DataProfile? Profile) Run(string specPath, DiagnosticBag bag)
+    /// <param name="environment">The validation environment (training or serving): columns of other environments are not checked.</param>
+    public static (ModelSpec? Spec, ValidationReport? Report, DataProfile? Profile) Run(string specPath, DiagnosticBag bag, string environment = TableSchema.DefaultEnvironment)
     {
+        if (!TableSchema.KnownEnvironments.Contains(environment))
+        {
+            bag.Error(Codes.EnvironmentUnknown, $"the validation environment '{environment}' is unknown. Valid values are {string.Join(", ", TableSchema.KnownEnvironments)}.");
+            return (null, null, null);
+        }
+
         ModelSpec? spec = SpecLoader.Load(specPath, bag);
         if (spec is null || SchemaFile.Load(spec.Data.SchemaPath, bag) is not { } schema)
         {
@@ -22,7 +29,7 @@ public static class ModelDataCheck
 
         SpecSchemaCheck.Check(spec, schema, bag);
         var profiler = new TableProfiler(schema);
-        ValidationReport report = DataValidator.Validate(spec.Data.Path, schema, bag, profiler: profiler);
+        ValidationReport report = DataValidator.Validate(spec.Data.Path, schema, bag, profiler: profiler, environment: environment);
         return (spec, report, profiler.Finish(report.RowsRead));
     }
 }

@@ -6,13 +6,14 @@ using MLOps.Core.Diagnostics;
 namespace MLOps.Core.Data;
 
 /// <summary>
-/// Reads a dataset's schema file (JSON: <c>{"columns":[{"name","type","nullable","min","max","allowed","format"}]}</c>).
+/// Reads a dataset's schema file (JSON: <c>{"columns":[{"name","type",...}], "rows":{"min","max"}, "unique":[...]}</c>,
+/// docs/schema.md; <c>"$schema"</c> is accepted for editors and ignored).
 /// Every problem becomes a diagnostic with the file and line, so a user never sees a stack trace.
 /// </summary>
 public static class SchemaFile
 {
     private const string Hint =
-        "A schema file is {\"columns\": [...]}; each column has \"name\" and \"type\", and optionally \"nullable\", \"min\", \"max\", \"allowed\" and \"format\".";
+        "A schema file is {\"columns\": [...]}; each column has \"name\" and \"type\", and optionally \"nullable\", \"required\", \"format\", \"min\", \"max\", \"allowed\", \"pattern\", \"max_length\", \"max_null_fraction\", \"mostly\" and \"environments\"; beside \"columns\" a schema may have \"rows\" and \"unique\".";
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -23,7 +24,7 @@ public static class SchemaFile
         RespectRequiredConstructorParameters = true,
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
-        Converters = { new ColumnTypeConverter(), new PositionedConverter() },
+        Converters = { new ColumnTypeConverter(), new PositionedConverter<ColumnDto>(), new PositionedConverter<RowsDto>(), new PositionedConverter<IReadOnlyList<string>>() },
     };
 
     public static TableSchema? Load(string path, DiagnosticBag bag)
@@ -65,7 +66,7 @@ public static class SchemaFile
 
         int errors = bag.Count;
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Positioned column in dto.Columns)
+        foreach (Positioned<ColumnDto> column in dto.Columns)
         {
             int line = LineOf(bytes, column.Offset + bomLength);
             foreach (string problem in Problems(column.Value, names))
@@ -73,8 +74,26 @@ public static class SchemaFile
                 bag.Error(Codes.SchemaColumnInvalid, $"column '{column.Value.Name}' {problem}", path, line);
             }
         }
+        if (dto.Rows is { } rows && (rows.Value.Min < 0 || rows.Value.Min > rows.Value.Max || rows.Value.Max < 0 || rows.Value is { Min: null, Max: null }))
+        {
+            bag.Error(Codes.SchemaFileInvalid, $"\"rows\" must have a \"min\", a \"max\" or both, each 0 or more, with min at most max; found min {rows.Value.Min?.ToString() ?? "none"} and max {rows.Value.Max?.ToString() ?? "none"}. {Hint}", path, LineOf(bytes, rows.Offset + bomLength));
+        }
+        if (dto.Unique is { } unique)
+        {
+            int line = LineOf(bytes, unique.Offset + bomLength);
+            if (unique.Value.Count == 0 || unique.Value.Distinct(StringComparer.Ordinal).Count() != unique.Value.Count)
+            {
+                bag.Error(Codes.SchemaFileInvalid, $"\"unique\" must list one or more distinct key columns. {Hint}", path, line);
+            }
+            foreach (string name in unique.Value.Where(n => !names.Contains(n)))
+            {
+                bag.Error(Codes.SchemaFileInvalid, $"\"unique\" names column '{name}', which the schema does not declare. Declare it in \"columns\" or remove it from the key.", path, line);
+            }
+        }
 
-        return bag.Count > errors ? null : new TableSchema(dto.Columns.Select(c => c.Value.ToColumn()).ToArray(), path);
+        return bag.Count > errors
+            ? null
+            : new TableSchema(dto.Columns.Select(c => c.Value.ToColumn()).ToArray(), path) { Rows = dto.Rows?.Value.ToRange(), Unique = dto.Unique?.Value };
     }
 
     private static IEnumerable<string> Problems(ColumnDto c, HashSet<string> seen)
@@ -98,6 +117,54 @@ public static class SchemaFile
         if (c.Format is not null && c.Type != ColumnType.DateTime)
         {
             yield return $"has a format but type '{c.Type.ToString().ToLowerInvariant()}'. A format applies to datetime columns only.";
+        }
+        if ((c.Pattern is not null || c.MaxLength is not null) && c.Type != ColumnType.String)
+        {
+            yield return $"has a pattern or max_length but type '{c.Type.ToString().ToLowerInvariant()}'. They apply to string columns only.";
+        }
+        if (c.Pattern is not null && PatternError(c.Pattern) is { } error)
+        {
+            yield return $"has a pattern that is not a valid .NET regular expression: {error} Fix the pattern.";
+        }
+        if (c.MaxLength < 0)
+        {
+            yield return $"has max_length {c.MaxLength}. Give a length of 0 or more.";
+        }
+        if (c.MaxNullFraction is < 0 or > 1)
+        {
+            yield return $"has max_null_fraction {c.MaxNullFraction}. Give a fraction from 0 to 1.";
+        }
+        if (c.MaxNullFraction is not null && !c.Nullable)
+        {
+            yield return "has max_null_fraction but is not nullable. Add \"nullable\": true (empty values are then allowed up to that fraction).";
+        }
+        if (c.Mostly is <= 0 or > 1 || double.IsNaN(c.Mostly))
+        {
+            yield return $"has mostly {c.Mostly}. Give the fraction of rows that must pass, above 0 and at most 1 (default 1).";
+        }
+        if (c.Environments is { } environments)
+        {
+            foreach (string e in environments.Where(e => !TableSchema.KnownEnvironments.Contains(e)))
+            {
+                yield return $"names environment '{e}'. Valid values are {string.Join(", ", TableSchema.KnownEnvironments)}.";
+            }
+            if (environments.Count == 0)
+            {
+                yield return "has an empty environments list. List the environments the column is in, or leave the key out (all).";
+            }
+        }
+    }
+
+    private static string? PatternError(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.CultureInvariant);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
         }
     }
 
@@ -128,7 +195,16 @@ public static class SchemaFile
     private static int LineOf(byte[] bytes, long offset) =>
         1 + bytes.AsSpan(0, (int)Math.Min(offset, bytes.Length)).Count((byte)'\n');
 
-    private sealed record SchemaDto(IReadOnlyList<Positioned> Columns);
+    private sealed record SchemaDto(
+        IReadOnlyList<Positioned<ColumnDto>> Columns,
+        Positioned<RowsDto>? Rows = null,
+        Positioned<IReadOnlyList<string>>? Unique = null,
+        [property: JsonPropertyName("$schema")] string? Schema = null);
+
+    private sealed record RowsDto(long? Min = null, long? Max = null)
+    {
+        public RowCountRange ToRange() => new(Min, Max);
+    }
 
     private sealed record ColumnDto(
         string Name,
@@ -137,42 +213,49 @@ public static class SchemaFile
         double? Min = null,
         double? Max = null,
         IReadOnlyList<string>? Allowed = null,
-        string? Format = null)
+        string? Format = null,
+        string? Pattern = null,
+        [property: JsonPropertyName("max_length")] int? MaxLength = null,
+        [property: JsonPropertyName("max_null_fraction")] double? MaxNullFraction = null,
+        double Mostly = 1.0,
+        bool Required = true,
+        IReadOnlyList<string>? Environments = null)
     {
-        public ColumnSchema ToColumn() => new(Name, Type, Nullable, Min, Max, Allowed, Format);
+        public ColumnSchema ToColumn() =>
+            new(Name, Type, Nullable, Min, Max, Allowed, Format, Pattern, MaxLength, MaxNullFraction, Mostly, Required, Environments);
     }
 
-    // A column plus where it starts in the file, so semantic errors can name a line too.
-    private sealed record Positioned(ColumnDto Value, long Offset);
+    // A value plus where it starts in the file, so semantic errors can name a line too.
+    private sealed record Positioned<T>(T Value, long Offset);
 
-    private sealed class PositionedConverter : JsonConverter<Positioned>
+    private sealed class PositionedConverter<T> : JsonConverter<Positioned<T>>
     {
         // Without this the serializer would put a null column in the list instead of asking the converter.
         public override bool HandleNull => true;
 
-        public override Positioned Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override Positioned<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType == JsonTokenType.Null)
             {
-                throw new JsonException("a column is 'null'; expected an object.");
+                throw new JsonException(typeof(T) == typeof(ColumnDto) ? "a column is 'null'; expected an object." : "a setting is 'null'; leave it out instead.");
             }
             long offset = reader.TokenStartIndex;
             Utf8JsonReader probe = reader;
             probe.Skip(); // Syntax errors surface here, with lines counted from the start of the file.
-            ColumnDto? value;
+            T? value;
             try
             {
-                value = JsonSerializer.Deserialize<ColumnDto>(ref reader, options);
+                value = JsonSerializer.Deserialize<T>(ref reader, options);
             }
             catch (JsonException e)
             {
                 // The nested read counts lines from the column's start; keep that start so Load can add it.
                 throw new ColumnException(e, offset);
             }
-            return new Positioned(value!, offset);
+            return new Positioned<T>(value!, offset);
         }
 
-        public override void Write(Utf8JsonWriter writer, Positioned value, JsonSerializerOptions options) =>
+        public override void Write(Utf8JsonWriter writer, Positioned<T> value, JsonSerializerOptions options) =>
             throw new NotSupportedException();
     }
 

@@ -56,7 +56,7 @@ public static class SchemaInference
                 string found = reader.Format != TableFormat.Csv ? "no rows" : reader.Columns.Count == 0 ? "no header row" : "a header but no data rows";
                 bag.Error(Codes.DataFileEmpty, $"the data file has {found}, so there is nothing to infer a schema from. Point at a file with at least one row.", dataPath);
             }
-            log.Summarize();
+            log.Finish(rows);
             return Errors(bag) > errorsBefore ? null : new TableSchema(columns.Select(c => c.Column.ToSchema()).ToArray(), dataPath);
         }
     }

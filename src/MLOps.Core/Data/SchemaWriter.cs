@@ -7,8 +7,9 @@ namespace MLOps.Core.Data;
 
 /// <summary>
 /// Writes a schema in the schema file's own layout (data/flights/schema.json, docs/schema.md): two-space
-/// indents, one key per line in the order name, type, nullable, format, min, max, allowed, each
-/// <c>allowed</c> list on one line, settings at their defaults left out, <c>\n</c> line ends. The same schema
+/// indents, one key per line in the order name, type, nullable, required, environments, format, min, max,
+/// allowed, pattern, max_length, max_null_fraction, mostly, each list on one line, then the table's rows and
+/// unique; settings at their defaults left out, <c>\n</c> line ends. The same schema
 /// always gives the same bytes, so an inferred schema diffs cleanly against the committed one.
 /// </summary>
 public static class SchemaWriter
@@ -24,7 +25,18 @@ public static class SchemaWriter
             json.AppendJoin(",\n", Settings(schema.Columns[i]).Select(s => $"      {Text(s.Key)}: {s.Value}"));
             json.Append("\n    }");
         }
-        return json.Append(schema.Columns.Count == 0 ? "]\n}\n" : "\n  ]\n}\n").ToString();
+        json.Append(schema.Columns.Count == 0 ? "]" : "\n  ]");
+        if (schema.Rows is { } rows)
+        {
+            IEnumerable<string> bounds = new[] { ("min", rows.Min), ("max", rows.Max) }
+                .Where(b => b.Item2 is not null).Select(b => $"{Text(b.Item1)}: {b.Item2!.Value.ToString(CultureInfo.InvariantCulture)}");
+            json.Append(",\n  \"rows\": { ").AppendJoin(", ", bounds).Append(" }");
+        }
+        if (schema.Unique is { } unique)
+        {
+            json.Append(",\n  \"unique\": ").Append(List(unique));
+        }
+        return json.Append("\n}\n").ToString();
     }
 
     /// <summary>Writes the schema unless the file already holds exactly that; returns whether it wrote.</summary>
@@ -37,6 +49,14 @@ public static class SchemaWriter
         if (column.Nullable)
         {
             yield return new("nullable", "true");
+        }
+        if (!column.Required)
+        {
+            yield return new("required", "false");
+        }
+        if (column.Environments is { } environments)
+        {
+            yield return new("environments", List(environments));
         }
         if (column.Format is { } format)
         {
@@ -52,9 +72,27 @@ public static class SchemaWriter
         }
         if (column.Allowed is { } allowed)
         {
-            yield return new("allowed", $"[{string.Join(", ", allowed.Select(Text))}]");
+            yield return new("allowed", List(allowed));
+        }
+        if (column.Pattern is { } pattern)
+        {
+            yield return new("pattern", Text(pattern));
+        }
+        if (column.MaxLength is { } maxLength)
+        {
+            yield return new("max_length", maxLength.ToString(CultureInfo.InvariantCulture));
+        }
+        if (column.MaxNullFraction is { } maxNullFraction)
+        {
+            yield return new("max_null_fraction", Number(maxNullFraction));
+        }
+        if (column.Mostly < 1)
+        {
+            yield return new("mostly", Number(column.Mostly));
         }
     }
+
+    private static string List(IEnumerable<string> values) => $"[{string.Join(", ", values.Select(Text))}]";
 
     private static string Text(string value) => JsonSerializer.Serialize(value, Strings);
 

@@ -1,73 +1,194 @@
+using System.Globalization;
 using MLOps.Core.Diagnostics;
 
 namespace MLOps.Core.Data;
 
 /// <summary>
-/// Counts every violation a validation pass finds but shows only the first <c>maxDiagnostics</c> as
-/// individual diagnostics, then one summary per code: a file with a million bad values must neither flood
-/// the build log nor hide how bad it is. Callers build a message only when <see cref="Tally"/> says it is shown.
+/// Counts every violation a validation pass finds, per check (code and column) with its first few examples,
+/// but shows only the first <c>maxDiagnostics</c> as individual diagnostics, then one summary per code: a file
+/// with a million bad values must neither flood the build log nor hide how bad it is. Violations of a column
+/// with a <c>mostly</c> tolerance are held back until <see cref="Finish"/> knows their fraction: within it they
+/// become one warning per check, beyond it errors. Callers build a message only when <see cref="Tally"/> says
+/// it is shown, and then call <see cref="Show"/> at once.
 /// </summary>
 internal sealed class ViolationLog(string dataPath, DiagnosticBag bag, int maxDiagnostics)
 {
-    private readonly Dictionary<string, long> _byCode = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _byColumn = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Code, string Column), long> _byCodeAndColumn = [];
-    private readonly Dictionary<string, long> _shownByCode = new(StringComparer.Ordinal);
-    private int _shown;
-    private long _total;
+    public const int MaxExamples = 5;
+    private const int MaxExampleLength = 80;
 
-    /// <summary>Counts one violation; true when it should also be shown (call <see cref="Show"/> then).</summary>
-    public bool Tally(string code, string? column)
+    private readonly Dictionary<(string Code, string? Column), CheckTally> _checks = [];
+    private readonly Dictionary<string, double> _mostly = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _shownByCode = new(StringComparer.Ordinal);
+    private CheckTally? _current;
+    private int _shown;
+
+    /// <summary>Gives a column a tolerance below 1: its violations are decided at the end of the pass.</summary>
+    public void Tolerate(string column, double mostly)
     {
-        _total++;
-        Increment(_byCode, code);
-        if (column is not null)
+        if (mostly < 1)
         {
-            Increment(_byColumn, column);
-            _byCodeAndColumn[(code, column)] = _byCodeAndColumn.GetValueOrDefault((code, column)) + 1;
+            _mostly[column] = mostly;
+        }
+    }
+
+    /// <summary>Counts one violation at <paramref name="location"/>; true when it should also be shown (call <see cref="Show"/> then).</summary>
+    public bool Tally(string code, string? column, long location = 0, ReadOnlySpan<char> value = default, bool hasValue = false, long count = 1)
+    {
+        if (!_checks.TryGetValue((code, column), out CheckTally? tally))
+        {
+            double mostly = column is not null && TolerantCodes.Contains(code) ? _mostly.GetValueOrDefault(column, 1) : 1;
+            _checks[(code, column)] = tally = new CheckTally(code, column, mostly);
+        }
+        tally.Count += count;
+        _current = tally;
+        if (tally.Examples.Count < MaxExamples)
+        {
+            string? shown = !hasValue ? null : value.Length > MaxExampleLength ? $"{value[..MaxExampleLength]}..." : value.ToString();
+            tally.Examples.Add(new ViolationExample(location, shown));
+        }
+        if (tally.Deferred)
+        {
+            return tally.Held.Count < MaxExamples;
         }
         if (_shown >= maxDiagnostics)
         {
             return false;
         }
         _shown++;
-        Increment(_shownByCode, code);
+        _shownByCode[code] = _shownByCode.GetValueOrDefault(code) + count; // One diagnostic can stand for many rows (too many nulls).
         return true;
     }
 
-    public void Show(string code, string message, long line = 0, int column = 0) =>
-        bag.Error(code, message, dataPath, (int)Math.Min(line, int.MaxValue), column);
+    public void Show(string code, string message, long line = 0, int column = 0)
+    {
+        var diagnostic = new Diagnostic(code, message, dataPath, (int)Math.Min(line, int.MaxValue), column);
+        if (_current is { Deferred: true } held && held.Code == code)
+        {
+            held.Held.Add(diagnostic);
+        }
+        else
+        {
+            bag.Add(diagnostic);
+        }
+    }
 
     public void Report(string code, string? column, string message, long line = 0, int field = 0)
     {
-        if (Tally(code, column))
+        if (Tally(code, column, line))
         {
             Show(code, message, line, field);
         }
     }
 
-    /// <summary>Adds one summary diagnostic per code that had more violations than were shown.</summary>
-    public void Summarize()
+    /// <summary>Decides the held-back checks, adds one summary per code that had more errors than were shown, and returns the report.</summary>
+    public ValidationReport Finish(long rows, TableFormat format = TableFormat.Csv)
     {
-        foreach ((string code, long total) in _byCode.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var results = new List<CheckResult>(_checks.Count);
+        var byColumn = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var byCode = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        long errors = 0, warnings = 0;
+        foreach (CheckTally t in _checks.Values.OrderBy(t => t.Column ?? "", StringComparer.Ordinal).ThenBy(t => t.Code, StringComparer.Ordinal))
+        {
+            double fraction = rows == 0 ? 0 : (double)t.Count / rows;
+            bool warn = t.Deferred && fraction <= 1 - t.Mostly + 1e-12;
+            if (t.Deferred)
+            {
+                Decide(t, warn, fraction, rows);
+            }
+            if (warn)
+            {
+                warnings += t.Count;
+            }
+            else
+            {
+                errors += t.Count;
+                byCode[t.Code] = byCode.GetValueOrDefault(t.Code) + t.Count;
+                if (t.Column is not null)
+                {
+                    byColumn[t.Column] = byColumn.GetValueOrDefault(t.Column) + t.Count;
+                }
+            }
+            results.Add(new CheckResult(t.Column, CheckNames.GetValueOrDefault(t.Code, "file"), t.Code, warn ? "warning" : "error", t.Count, fraction, t.Examples));
+        }
+        Summarize(byCode);
+        return new ValidationReport(rows, errors, byColumn, byCode)
+        {
+            WarningCount = warnings,
+            LocationUnit = format == TableFormat.Parquet ? "row" : "line",
+            Checks = results,
+        };
+    }
+
+    private void Decide(CheckTally t, bool warn, double fraction, long rows)
+    {
+        if (warn && t.Held.Count > 0)
+        {
+            Diagnostic first = t.Held[0];
+            string share = $"{t.Count} of {rows} rows ({Percent(fraction)}) fail this check, within the column's \"mostly\": {t.Mostly.ToString(CultureInfo.InvariantCulture)}; the build goes on.";
+            bag.Add(first with { Message = $"{first.Message} {share}", Severity = Severity.Warning });
+            return;
+        }
+        foreach (Diagnostic d in t.Held)
+        {
+            bag.Add(d with { Message = $"{d.Message} ({Percent(fraction)} of rows fail this check, more than the column's \"mostly\": {t.Mostly.ToString(CultureInfo.InvariantCulture)} allows.)" });
+        }
+        _shownByCode[t.Code] = _shownByCode.GetValueOrDefault(t.Code) + t.Held.Count;
+    }
+
+    private void Summarize(SortedDictionary<string, long> byCode)
+    {
+        foreach ((string code, long total) in byCode)
         {
             long shown = _shownByCode.GetValueOrDefault(code);
             if (total <= shown)
             {
                 continue;
             }
-            string columns = string.Join(", ", _byCodeAndColumn
-                .Where(p => p.Key.Code == code)
-                .OrderByDescending(p => p.Value).ThenBy(p => p.Key.Column, StringComparer.Ordinal)
-                .Select(p => $"'{p.Key.Column}' {p.Value}"));
+            string columns = string.Join(", ", _checks.Values
+                .Where(t => t.Code == code && t.Column is not null)
+                .OrderByDescending(t => t.Count).ThenBy(t => t.Column, StringComparer.Ordinal)
+                .Select(t => $"'{t.Column}' {t.Count}"));
             string byColumn = columns.Length == 0 ? "" : $" By column: {columns}.";
             bag.Error(code, $"{total} {code} violations in total, {shown} of them listed individually.{byColumn} Fix the data or the schema and validate again.", dataPath);
         }
     }
 
-    public ValidationReport ToReport(long rows) =>
-        new(rows, _total, new Dictionary<string, long>(_byColumn), new Dictionary<string, long>(_byCode));
+    internal static string Percent(double fraction) => fraction.ToString("0.###%", CultureInfo.InvariantCulture);
 
-    private static void Increment(Dictionary<string, long> counts, string key) =>
-        counts[key] = counts.GetValueOrDefault(key) + 1;
+    // The value checks a column's "mostly" applies to; the others (a missing column, too many nulls) are always errors.
+    private static readonly HashSet<string> TolerantCodes = new(StringComparer.Ordinal)
+    {
+        Codes.ValueBelowMinimum, Codes.ValueAboveMaximum, Codes.ValueNotParsable, Codes.ValueMissing,
+        Codes.ValueNotAllowed, Codes.ValueNotMatchingPattern, Codes.ValueTooLong,
+    };
+
+    // The report's name for each kind of check; a problem with the file itself is "file".
+    private static readonly Dictionary<string, string> CheckNames = new(StringComparer.Ordinal)
+    {
+        [Codes.HeaderMissingColumn] = "present",
+        [Codes.ValueBelowMinimum] = "min",
+        [Codes.ValueAboveMaximum] = "max",
+        [Codes.ValueNotParsable] = "type",
+        [Codes.ValueMissing] = "not_null",
+        [Codes.ValueNotAllowed] = "allowed",
+        [Codes.RowFieldCountMismatch] = "field_count",
+        [Codes.HeaderDuplicateColumn] = "header_unique",
+        [Codes.DataFileEmpty] = "not_empty",
+        [Codes.ValueNotMatchingPattern] = "pattern",
+        [Codes.ValueTooLong] = "max_length",
+        [Codes.TooManyNulls] = "max_null_fraction",
+        [Codes.RowCountOutOfRange] = "rows",
+        [Codes.DuplicateKey] = "unique",
+    };
+
+    private sealed class CheckTally(string code, string? column, double mostly)
+    {
+        public string Code { get; } = code;
+        public string? Column { get; } = column;
+        public double Mostly { get; } = mostly;
+        public bool Deferred => Mostly < 1;
+        public long Count { get; set; }
+        public List<ViolationExample> Examples { get; } = [];
+        public List<Diagnostic> Held { get; } = [];
+    }
 }
