@@ -100,10 +100,12 @@ sed -e "s|^  path: .*|  path: $data|" -e "s|^  schema: .*|  schema: $root/data/f
 grep -q "^  path: $data\$" "$model/model.yaml" || { echo "bench: could not point $model/model.yaml at $data" >&2; exit 2; }
 
 # ---- (a) cold pipeline build vs bare ML.NET, interleaved (order alternates) ----------------------
+# The run cache is off (-p:MLOpsRunCache=): a cold build must train, not restore the last run's model.
 run_pipeline() {
   rm -rf "$model/obj" "$model/bin"
   measure pipeline "$1" "$logs/pipeline-$1.log" dotnet build "$model" -c Release -nodeReuse:false \
-    -p:BuildProjectReferences=false -clp:PerformanceSummary
+    -p:BuildProjectReferences=false -p:MLOpsRunCache= -clp:PerformanceSummary
+  grep -q "trained LightGbm" "$logs/pipeline-$1.log" || { echo "bench: pipeline run $1 did not train; see $logs/pipeline-$1.log" >&2; exit 2; }
 }
 run_bare() {
   rm -f "$work/bare-model.zip"

@@ -22,11 +22,52 @@ internal static class ValueParser
         return value || text is "0" || text.Equals("false", StringComparison.OrdinalIgnoreCase);
     }
 
+    private const string MinuteFormat = "yyyy-MM-dd HH:mm";
+
     // Without a format, ISO 8601 (the round-trip form) is what the schema promises.
     public static bool TryDateTime(ReadOnlySpan<char> text, string? format, out DateTime value) =>
         format is null
             ? DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out value)
-            : DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+            : (format == MinuteFormat && TryMinute(text, out value))
+              || DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+    // A fast path for the most common timestamp format (about 10x TryParseExact, which dominates validating and
+    // profiling a timestamp column); anything it does not accept falls through to TryParseExact.
+    private static bool TryMinute(ReadOnlySpan<char> t, out DateTime value)
+    {
+        value = default;
+        if (t.Length != 16 || t[4] != '-' || t[7] != '-' || t[10] != ' ' || t[13] != ':')
+        {
+            return false;
+        }
+
+        int year = Digits(t, 0, 4), month = Digits(t, 5, 2), day = Digits(t, 8, 2), hour = Digits(t, 11, 2), minute = Digits(t, 14, 2);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59)
+        {
+            return false;
+        }
+
+        value = new DateTime(year, month, day, hour, minute, 0);
+        return true;
+    }
+
+    // The number written by count ASCII digits at start, or -1 when one of them is not a digit.
+    private static int Digits(ReadOnlySpan<char> t, int start, int count)
+    {
+        int n = 0;
+        for (int i = start; i < start + count; i++)
+        {
+            int d = t[i] - '0';
+            if ((uint)d > 9)
+            {
+                return -1;
+            }
+
+            n = (n * 10) + d;
+        }
+
+        return n;
+    }
 
     /// <summary>The value as a number for min/max checks; false when the type has no number or it does not parse.</summary>
     public static bool TryNumber(ColumnType type, ReadOnlySpan<char> text, out double value)
