@@ -36,6 +36,25 @@ public sealed class DataVersioningTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public void Should_skip_every_step_on_the_next_build_When_a_code_change_reran_steps_whose_outputs_did_not_change()
+    {
+        // Given a model project built once
+        Assert.True(_project.Build().Succeeded);
+
+        // When the training code's hash changes (as rebuilding src/ would) and the project is built twice
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(_project.ModelFile())!, "code.hash"), "changed\n");
+        DotNetResult rerun = _project.Build();
+        DotNetResult again = _project.Build();
+
+        // Then the first rebuild validates again (its report and profile keep their content), the second does nothing
+        Assert.True(rerun.Succeeded, rerun.ToString());
+        Assert.Contains("rows valid against", rerun.Output);
+        Assert.True(again.Succeeded, again.ToString());
+        Assert.Contains("Demo: model up to date, training skipped", again.Output);
+        Assert.DoesNotContain("rows valid against", again.Output);
+    }
+
+    [Fact]
     public void Should_validate_and_retrain_When_one_byte_of_the_data_changes()
     {
         // Given a model project built once
