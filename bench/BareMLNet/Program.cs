@@ -57,19 +57,7 @@ if (mismatches.Length > 0)
 
 var clock = Stopwatch.StartNew();
 var ml = new MLContext(seed: Seed);
-var loader = ml.Data.CreateTextLoader(new TextLoader.Options
-{
-    HasHeader = true,
-    Separators = [','],
-    Columns =
-    [
-        new TextLoader.Column("date", DataKind.DateTime, 0),
-        new TextLoader.Column("delay", DataKind.Single, 1),
-        new TextLoader.Column("distance", DataKind.Single, 2),
-        new TextLoader.Column("origin", DataKind.String, 3),
-        new TextLoader.Column("destination", DataKind.String, 4),
-    ],
-});
+var loader = ml.Data.CreateTextLoader(FlightsTextLoader.Options());
 IDataView data = loader.Load(args[0]);
 data = mode switch
 {

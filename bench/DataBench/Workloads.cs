@@ -49,19 +49,7 @@ internal static class Workloads
     public static string MLNetLoad(string path)
     {
         var ml = new MLContext(seed: 42);
-        TextLoader loader = ml.Data.CreateTextLoader(new TextLoader.Options
-        {
-            HasHeader = true,
-            Separators = [','],
-            Columns =
-            [
-                new TextLoader.Column("date", DataKind.DateTime, 0),
-                new TextLoader.Column("delay", DataKind.Single, 1),
-                new TextLoader.Column("distance", DataKind.Single, 2),
-                new TextLoader.Column("origin", DataKind.String, 3),
-                new TextLoader.Column("destination", DataKind.String, 4),
-            ],
-        });
+        TextLoader loader = ml.Data.CreateTextLoader(FlightsTextLoader.Options());
         IDataView view = loader.Load(path);
         using DataViewRowCursor cursor = view.GetRowCursor(view.Schema);
         ValueGetter<DateTime> date = cursor.GetGetter<DateTime>(view.Schema["date"]);
