@@ -35,7 +35,7 @@ public sealed class SchemaCommandTests : IDisposable
                 },
                 {
                   "name": "origin",
-                  "type": "string",
+                  "type": "categorical",
                   "allowed": ["ATL", "ORD"]
                 },
                 {

@@ -6,7 +6,8 @@ namespace MLOps.Core.Data;
 /// <summary>
 /// What one column's values allow, narrowed value by value: which types every non-empty value parses as
 /// (with <see cref="ValueParser"/>, so validation later accepts exactly what was inferred), whether any value
-/// was empty, the numeric range, and the distinct values while there are few enough to be categories.
+/// was empty, the numeric range, and the distinct values while there are few enough to be categories (beyond
+/// that, a string column is free text).
 /// </summary>
 internal sealed class ColumnInference
 {
@@ -93,12 +94,13 @@ internal sealed class ColumnInference
 
     public ColumnSchema ToSchema()
     {
-        ColumnType type = !_any ? ColumnType.String
+        ColumnType type = !_any ? ColumnType.Categorical
             : _boolean ? ColumnType.Boolean
             : _integer ? ColumnType.Integer
             : _float ? ColumnType.Float
             : _dates != 0 ? ColumnType.DateTime
-            : ColumnType.String;
+            : _categories is null ? ColumnType.Text // More distinct values than categories: free text.
+            : ColumnType.Categorical;
         bool numeric = type is ColumnType.Integer or ColumnType.Float;
         return new ColumnSchema(
             Name,
@@ -106,7 +108,7 @@ internal sealed class ColumnInference
             _nullable,
             numeric ? _min : null,
             numeric ? _max : null,
-            type == ColumnType.String && _categories is { Count: > 0 } ? _categories.Order(StringComparer.Ordinal).ToArray() : null,
+            type == ColumnType.Categorical && _categories is { Count: > 0 } ? _categories.Order(StringComparer.Ordinal).ToArray() : null,
             type == ColumnType.DateTime ? DateFormats[BitOperations.TrailingZeroCount(_dates)].Format : null);
     }
 

@@ -6,6 +6,12 @@ public enum ColumnType
     Boolean,
     Integer,
     Float,
-    String,
+
+    /// <summary>A string drawn from a bounded set of categories (an airport, a country): profiled by its top values, one-hot encoded.</summary>
+    Categorical,
+
+    /// <summary>Free text (a comment, a title): profiled by its length, featurized as text.</summary>
+    Text,
+
     DateTime,
 }

@@ -118,9 +118,13 @@ public static class SchemaFile
         {
             yield return $"has a format but type '{c.Type.ToString().ToLowerInvariant()}'. A format applies to datetime columns only.";
         }
-        if ((c.Pattern is not null || c.MaxLength is not null) && c.Type != ColumnType.String)
+        if ((c.Pattern is not null || c.MaxLength is not null) && c.Type is not (ColumnType.Categorical or ColumnType.Text))
         {
-            yield return $"has a pattern or max_length but type '{c.Type.ToString().ToLowerInvariant()}'. They apply to string columns only.";
+            yield return $"has a pattern or max_length but type '{c.Type.ToString().ToLowerInvariant()}'. They apply to categorical and text columns only.";
+        }
+        if (c.Allowed is not null && c.Type == ColumnType.Text)
+        {
+            yield return "has an allowed list but type 'text'. A column whose values come from a fixed set is \"categorical\"; change the type, or remove \"allowed\" from a free-text column.";
         }
         if (c.Pattern is not null && PatternError(c.Pattern) is { } error)
         {
@@ -282,7 +286,11 @@ public static class SchemaFile
                     return type;
                 }
             }
-            throw new UnknownColumnTypeException($"unknown column type '{text ?? reader.TokenType.ToString()}'. Valid types are: {ValidNames}.");
+            // Schemas of other tools say "string"; which of the two string types it is decides checks, profile and encoding.
+            string hint = string.Equals(text, "string", StringComparison.OrdinalIgnoreCase)
+                ? " A string column is \"categorical\" when its values come from a bounded set (an airport code) or \"text\" when they are free text (a comment)."
+                : "";
+            throw new UnknownColumnTypeException($"unknown column type '{text ?? reader.TokenType.ToString()}'. Valid types are: {ValidNames}.{hint}");
         }
 
         public override void Write(Utf8JsonWriter writer, ColumnType value, JsonSerializerOptions options) =>

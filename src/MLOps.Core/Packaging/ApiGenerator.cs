@@ -84,7 +84,7 @@ public static class ApiGenerator
         [
             "    /// <summary>The predicted class.</summary>",
             $"    [global::Microsoft.ML.Data.ColumnName(\"{ModelPipeline.PredictedValueColumn}\")]",
-            $"    public {ClrType(schema.Find(spec.Label.Column)!.Type)} PredictedLabel {{ get; set; }}{(schema.Find(spec.Label.Column)!.Type == ColumnType.String ? " = \"\";" : "")}",
+            $"    public {ClrType(schema.Find(spec.Label.Column)!.Type)} PredictedLabel {{ get; set; }}{(ClrType(schema.Find(spec.Label.Column)!.Type) == "string" ? " = \"\";" : "")}",
             "",
             "    /// <summary>One score per class, in the order the classes were first seen in training.</summary>",
             "    public float[] Score { get; set; } = [];",
@@ -100,7 +100,7 @@ public static class ApiGenerator
     {
         ColumnType.Boolean => "bool",
         ColumnType.DateTime => "global::System.DateTime",
-        ColumnType.String => "string",
+        ColumnType.Categorical or ColumnType.Text => "string",
         _ => "float",
     };
 

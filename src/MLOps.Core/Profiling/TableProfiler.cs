@@ -76,7 +76,8 @@ public sealed class TableProfiler
             case ColumnType.DateTime when ValueParser.TryDateTime(text, schema.Format, out DateTime time):
                 accumulator.AddDateTime(time);
                 break;
-            case ColumnType.String:
+            case ColumnType.Categorical:
+            case ColumnType.Text:
                 accumulator.AddText(text);
                 break;
             default:

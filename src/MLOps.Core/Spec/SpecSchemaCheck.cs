@@ -42,7 +42,7 @@ public static class SpecSchemaCheck
     {
         (not null, _, not ColumnType.DateTime) => $"derive '{feature.Derive}' needs a datetime column; '{column.Name}' is {Describe(column)}.",
         (null, _, ColumnType.DateTime) => $"'{column.Name}' is a datetime; add a derive (hour, day-of-week, month, ...) to turn it into a number.",
-        (null, FeatureEncoding.Numeric, ColumnType.String) => $"'{column.Name}' is a string; use encode: one-hot.",
+        (null, FeatureEncoding.Numeric, ColumnType.Categorical) => $"'{column.Name}' is categorical; use encode: one-hot.",
         (null, FeatureEncoding.OneHot, ColumnType.Float) => $"'{column.Name}' is a float; one-hot needs categories (string, integer or boolean). Use encode: numeric.",
         _ => null,
     };

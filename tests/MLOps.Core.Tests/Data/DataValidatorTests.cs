@@ -16,7 +16,7 @@ public sealed class DataValidatorTests : IDisposable
         new ColumnSchema("score", ColumnType.Float, Nullable: true),
         new ColumnSchema("ok", ColumnType.Boolean),
         new ColumnSchema("when", ColumnType.DateTime, Format: "yyyy-MM-dd HH:mm"),
-        new ColumnSchema("origin", ColumnType.String, Allowed: ["ATL", "SFO", "A,B"]),
+        new ColumnSchema("origin", ColumnType.Categorical, Allowed: ["ATL", "SFO", "A,B"]),
     ], "schema.json");
 
     private readonly TempFolder _temp = new();

@@ -89,7 +89,7 @@ public sealed class SchemaFileTests : IDisposable
         Diagnostic d = Assert.Single(_bag);
         Assert.Equal((Codes.SchemaColumnTypeUnknown, path, 4), (d.Code, d.File, d.Line));
         Assert.Contains("'int'", d.Message);
-        Assert.Contains("boolean, integer, float, string, datetime", d.Message);
+        Assert.Contains("boolean, integer, float, categorical, text, datetime", d.Message);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class SchemaFileTests : IDisposable
     public void Should_report_MLOPS1013_at_each_column_line_When_columns_are_inconsistent()
     {
         // Given min above max on line 3 and a duplicate name on line 4
-        string path = _temp.Write("schema.json", "{\"columns\": [\n {\"name\": \"a\", \"type\": \"integer\"},\n {\"name\": \"b\", \"type\": \"integer\", \"min\": 5, \"max\": 1},\n {\"name\": \"a\", \"type\": \"string\"}\n]}");
+        string path = _temp.Write("schema.json", "{\"columns\": [\n {\"name\": \"a\", \"type\": \"integer\"},\n {\"name\": \"b\", \"type\": \"integer\", \"min\": 5, \"max\": 1},\n {\"name\": \"a\", \"type\": \"categorical\"}\n]}");
 
         // When it is loaded
         TableSchema? schema = SchemaFile.Load(path, _bag);

@@ -16,8 +16,8 @@ public sealed class TableLoaderTests : IDisposable
         new ColumnSchema("date", ColumnType.DateTime, Format: "yyyy-MM-dd HH:mm"),
         new ColumnSchema("delay", ColumnType.Integer),
         new ColumnSchema("distance", ColumnType.Float),
-        new ColumnSchema("origin", ColumnType.String),
-        new ColumnSchema("destination", ColumnType.String),
+        new ColumnSchema("origin", ColumnType.Categorical),
+        new ColumnSchema("destination", ColumnType.Categorical),
         new ColumnSchema("late", ColumnType.Boolean),
     ], "schema.json");
 

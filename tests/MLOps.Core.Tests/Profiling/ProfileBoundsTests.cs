@@ -12,7 +12,7 @@ public sealed class ProfileBoundsTests
     [
         new ColumnSchema("x", ColumnType.Float),
         new ColumnSchema("k", ColumnType.Integer, Min: 0, Max: 1000),
-        new ColumnSchema("s", ColumnType.String),
+        new ColumnSchema("s", ColumnType.Categorical),
     ], "schema.json");
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class SketchAccuracyTests
     public void Should_estimate_distinct_values_within_3_percent_When_they_exceed_the_exact_limit(int distinct)
     {
         // Given numbers and strings with a known number of distinct values, each seen twice
-        var profiler = new TableProfiler(new TableSchema([new ColumnSchema("n", ColumnType.Float), new ColumnSchema("s", ColumnType.String)], "schema.json"));
+        var profiler = new TableProfiler(new TableSchema([new ColumnSchema("n", ColumnType.Float), new ColumnSchema("s", ColumnType.Categorical)], "schema.json"));
 
         // When they are profiled
         for (int pass = 0; pass < 2; pass++)
@@ -82,7 +82,7 @@ public sealed class SketchAccuracyTests
     public void Should_keep_the_frequent_values_within_the_reported_error_When_a_string_column_has_many_rare_values()
     {
         // Given five frequent values among 300,000 values that are mostly unique
-        var profiler = new TableProfiler(new TableSchema([new ColumnSchema("s", ColumnType.String)], "schema.json"));
+        var profiler = new TableProfiler(new TableSchema([new ColumnSchema("s", ColumnType.Categorical)], "schema.json"));
         var counts = new Dictionary<string, long>();
         var random = new Random(3);
         for (int i = 0; i < 300_000; i++)

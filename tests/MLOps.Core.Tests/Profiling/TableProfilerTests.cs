@@ -10,7 +10,7 @@ public sealed class TableProfilerTests
     [
         new ColumnSchema("delay", ColumnType.Integer, Nullable: true, Min: 0, Max: 100),
         new ColumnSchema("price", ColumnType.Float, Nullable: true),
-        new ColumnSchema("city", ColumnType.String, Nullable: true),
+        new ColumnSchema("city", ColumnType.Categorical, Nullable: true),
         new ColumnSchema("late", ColumnType.Boolean),
         new ColumnSchema("at", ColumnType.DateTime),
     ], "schema.json");
@@ -95,7 +95,7 @@ public sealed class TableProfilerTests
     public void Should_throw_When_a_value_of_another_type_is_observed()
     {
         // Given a profiler over a string column
-        var profiler = new TableProfiler(new TableSchema([new ColumnSchema("s", ColumnType.String)], "schema.json"));
+        var profiler = new TableProfiler(new TableSchema([new ColumnSchema("s", ColumnType.Categorical)], "schema.json"));
 
         // When a number is observed for it, Then the mistake is named
         var error = Assert.Throws<InvalidOperationException>(() => profiler.ObserveNumber(0, 1));
@@ -120,7 +120,7 @@ public sealed class TableProfilerTests
 
         // Then each column is a row with its summary
         Assert.Contains("| delay | integer | 14.3% | 5 | 0 / 5 / 120 |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| city | string | 14.3% | 3 | Paris (50.0%), Oslo (33.3%), Lima (16.7%) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| city | categorical | 14.3% | 3 | Paris (50.0%), Oslo (33.3%), Lima (16.7%) |", markdown, StringComparison.Ordinal);
         Assert.Contains("| at | datetime | 0.0% | 5 | 2024-01-01T00:00:00 / 2024-01-02T00:00:00 / 2024-01-05T06:00:00 |", markdown, StringComparison.Ordinal);
         Assert.Equal(2 + 2 + 5, markdown.Split('\n', StringSplitOptions.None).Length - 1);
     }

@@ -15,8 +15,8 @@ internal static class TestModels
             { "name": "date", "type": "datetime", "format": "yyyy-MM-dd HH:mm" },
             { "name": "delay", "type": "integer", "min": -1440, "max": 2880 },
             { "name": "distance", "type": "integer", "min": 1, "max": 6000 },
-            { "name": "origin", "type": "string", "allowed": ["ATL", "ORD", "SFO", "JFK"] },
-            { "name": "destination", "type": "string", "allowed": ["ATL", "ORD", "SFO", "JFK"] }
+            { "name": "origin", "type": "categorical", "allowed": ["ATL", "ORD", "SFO", "JFK"] },
+            { "name": "destination", "type": "categorical", "allowed": ["ATL", "ORD", "SFO", "JFK"] }
           ]
         }
         """;
@@ -71,7 +71,7 @@ internal static class TestModels
           "columns": [
             { "name": "petal_length", "type": "float", "min": 0, "max": 10 },
             { "name": "petal_width", "type": "float", "min": 0, "max": 10 },
-            { "name": "species", "type": "string", "allowed": ["setosa", "versicolor", "virginica"] }
+            { "name": "species", "type": "categorical", "allowed": ["setosa", "versicolor", "virginica"] }
           ]
         }
         """;
@@ -112,7 +112,7 @@ internal static class TestModels
           "columns": [
             { "name": "rooms", "type": "integer", "min": 1, "max": 12 },
             { "name": "area", "type": "float", "min": 10, "max": 1000 },
-            { "name": "city", "type": "string", "allowed": ["north", "south"] },
+            { "name": "city", "type": "categorical", "allowed": ["north", "south"] },
             { "name": "price", "type": "float", "min": 0, "max": 100000000 }
           ]
         }

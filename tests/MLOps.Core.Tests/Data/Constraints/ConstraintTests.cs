@@ -22,7 +22,7 @@ public sealed class ConstraintTests : IDisposable
     {
         // Given a code column that must be three capitals, and a value with a fourth letter (a partial match)
         string path = _temp.Write("d.csv", "id,code\n1,ATL\n2,ATLX\n3,atl\n");
-        TableSchema schema = Schema(new ColumnSchema("id", ColumnType.Integer), new ColumnSchema("code", ColumnType.String, Pattern: "[A-Z]{3}"));
+        TableSchema schema = Schema(new ColumnSchema("id", ColumnType.Integer), new ColumnSchema("code", ColumnType.Categorical, Pattern: "[A-Z]{3}"));
 
         // When it is validated
         ValidationReport report = DataValidator.Validate(path, schema, _bag);
@@ -39,7 +39,7 @@ public sealed class ConstraintTests : IDisposable
         string path = _temp.Write("d.csv", "note\nabcd\nabcde\n");
 
         // When it is validated
-        DataValidator.Validate(path, Schema(new ColumnSchema("note", ColumnType.String, MaxLength: 4)), _bag);
+        DataValidator.Validate(path, Schema(new ColumnSchema("note", ColumnType.Categorical, MaxLength: 4)), _bag);
 
         // Then the long value is reported
         Assert.Equal([(Codes.ValueTooLong, 3, 1, Severity.Error)], Found());
@@ -50,7 +50,7 @@ public sealed class ConstraintTests : IDisposable
     {
         // Given a nullable column empty in 2 of 4 rows, allowed at most a quarter
         string path = _temp.Write("d.csv", "id,note\n1,a\n2,\n3,\n4,b\n");
-        var schema = Schema(new ColumnSchema("id", ColumnType.Integer), new ColumnSchema("note", ColumnType.String, Nullable: true, MaxNullFraction: 0.25));
+        var schema = Schema(new ColumnSchema("id", ColumnType.Integer), new ColumnSchema("note", ColumnType.Categorical, Nullable: true, MaxNullFraction: 0.25));
 
         // When it is validated
         ValidationReport report = DataValidator.Validate(path, schema, _bag);
@@ -68,7 +68,7 @@ public sealed class ConstraintTests : IDisposable
     {
         // Given a nullable column empty in 1 of 4 rows, allowed a quarter
         string path = _temp.Write("d.csv", "id,note\n1,a\n2,\n3,c\n4,b\n");
-        var schema = Schema(new ColumnSchema("id", ColumnType.Integer), new ColumnSchema("note", ColumnType.String, Nullable: true, MaxNullFraction: 0.25));
+        var schema = Schema(new ColumnSchema("id", ColumnType.Integer), new ColumnSchema("note", ColumnType.Categorical, Nullable: true, MaxNullFraction: 0.25));
 
         // When it is validated
         DataValidator.Validate(path, schema, _bag);
@@ -140,7 +140,7 @@ public sealed class ConstraintTests : IDisposable
     {
         // Given a two-column key, with rows differing in one key column only, a repeat, and keys that would collide if concatenated
         string path = _temp.Write("d.csv", "a,b,x\nab,c,1\nab,d,2\nab,c,3\na,bc,4\n");
-        TableSchema schema = Schema(new ColumnSchema("a", ColumnType.String), new ColumnSchema("b", ColumnType.String), new ColumnSchema("x", ColumnType.Integer))
+        TableSchema schema = Schema(new ColumnSchema("a", ColumnType.Categorical), new ColumnSchema("b", ColumnType.Categorical), new ColumnSchema("x", ColumnType.Integer))
             with { Unique = ["a", "b"] };
 
         // When it is validated

@@ -14,7 +14,7 @@ public sealed class SchemaConstraintsFileTests : IDisposable
           "columns": [
             {
               "name": "id",
-              "type": "string",
+              "type": "categorical",
               "pattern": "[A-Z]{2}[0-9]+",
               "max_length": 8,
               "mostly": 0.99
@@ -26,7 +26,7 @@ public sealed class SchemaConstraintsFileTests : IDisposable
             },
             {
               "name": "note",
-              "type": "string",
+              "type": "categorical",
               "nullable": true,
               "required": false,
               "max_null_fraction": 0.5
@@ -92,14 +92,15 @@ public sealed class SchemaConstraintsFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{"name":"x","type":"string","mostly":1.5}""", "mostly 1.5")]
-    [InlineData("""{"name":"x","type":"string","mostly":0}""", "mostly 0")]
-    [InlineData("""{"name":"x","type":"string","pattern":"[a-"}""", "not a valid .NET regular expression")]
-    [InlineData("""{"name":"x","type":"integer","pattern":"[0-9]"}""", "string columns only")]
-    [InlineData("""{"name":"x","type":"string","max_length":-1}""", "max_length -1")]
-    [InlineData("""{"name":"x","type":"string","nullable":true,"max_null_fraction":2}""", "max_null_fraction 2")]
-    [InlineData("""{"name":"x","type":"string","max_null_fraction":0.1}""", "is not nullable")]
-    [InlineData("""{"name":"x","type":"string","environments":["production"]}""", "Valid values are training, serving")]
+    [InlineData("""{"name":"x","type": "categorical","mostly":1.5}""", "mostly 1.5")]
+    [InlineData("""{"name":"x","type": "categorical","mostly":0}""", "mostly 0")]
+    [InlineData("""{"name":"x","type": "categorical","pattern":"[a-"}""", "not a valid .NET regular expression")]
+    [InlineData("""{"name":"x","type":"integer","pattern":"[0-9]"}""", "categorical and text columns only")]
+    [InlineData("""{"name":"x","type":"text","allowed":["a"]}""", "A column whose values come from a fixed set is \"categorical\"")]
+    [InlineData("""{"name":"x","type": "categorical","max_length":-1}""", "max_length -1")]
+    [InlineData("""{"name":"x","type": "categorical","nullable":true,"max_null_fraction":2}""", "max_null_fraction 2")]
+    [InlineData("""{"name":"x","type": "categorical","max_null_fraction":0.1}""", "is not nullable")]
+    [InlineData("""{"name":"x","type": "categorical","environments":["production"]}""", "Valid values are training, serving")]
     public void Should_report_MLOPS1013_at_the_column_line_When_a_constraint_has_a_bad_value(string column, string expected)
     {
         // Given a valid first column and the bad one on line 3

@@ -36,7 +36,7 @@ public sealed class SchemaInferenceFormatTests : IDisposable
                 new ColumnSchema("score", ColumnType.Float, Nullable: true, Min: 0.5, Max: 2),
                 new ColumnSchema("ok", ColumnType.Boolean),
                 new ColumnSchema("when", ColumnType.DateTime, Format: "yyyy-MM-dd HH:mm"),
-                new ColumnSchema("origin", ColumnType.String, Nullable: true),
+                new ColumnSchema("origin", ColumnType.Categorical, Nullable: true),
             ],
             schema!.Columns.Select(c => c with { Allowed = null }));
         Assert.Equal(["ATL", "ORD"], schema.Columns[4].Allowed);
@@ -66,7 +66,7 @@ public sealed class SchemaInferenceFormatTests : IDisposable
                 new ColumnSchema("flag", ColumnType.Integer, Min: 0, Max: 1),
                 new ColumnSchema("ok", ColumnType.Boolean),
                 new ColumnSchema("when", ColumnType.DateTime),
-                new ColumnSchema("origin", ColumnType.String, Nullable: true),
+                new ColumnSchema("origin", ColumnType.Categorical, Nullable: true),
             ],
             schema!.Columns.Select(c => c with { Allowed = null }));
         Assert.Equal(["ATL", "ORD"], schema.Columns[3].Allowed);

@@ -30,7 +30,7 @@ public sealed class SchemaInferenceTests : IDisposable
         Assert.Equal(new ColumnSchema("distance", ColumnType.Integer, Min: 30, Max: 4962), schema.Columns[2]);
         foreach (ColumnSchema airport in schema.Columns.Skip(3))
         {
-            Assert.Equal((ColumnType.String, false, null, null), (airport.Type, airport.Nullable, airport.Min, airport.Format));
+            Assert.Equal((ColumnType.Categorical, false, null, null), (airport.Type, airport.Nullable, airport.Min, airport.Format));
             Assert.Equal(airports, airport.Allowed);
         }
         Assert.Equal(["date", "delay", "distance", "origin", "destination"], schema.Columns.Select(c => c.Name));
@@ -45,8 +45,8 @@ public sealed class SchemaInferenceTests : IDisposable
         // When a schema is inferred
         TableSchema schema = Infer(data);
 
-        // Then origin and destination are strings without an allowed list
-        Assert.All(schema.Columns.Skip(3), c => Assert.Equal(new ColumnSchema(c.Name, ColumnType.String), c));
+        // Then origin and destination are free text, without an allowed list
+        Assert.All(schema.Columns.Skip(3), c => Assert.Equal(new ColumnSchema(c.Name, ColumnType.Text), c));
     }
 
     [Fact]
@@ -67,8 +67,8 @@ public sealed class SchemaInferenceTests : IDisposable
                 new ColumnSchema("id", ColumnType.Integer, Min: 0, Max: 199),
                 new ColumnSchema("score", ColumnType.Float, Nullable: true, Min: 0.5, Max: 99.5),
                 new ColumnSchema("day", ColumnType.DateTime, Nullable: true, Format: "yyyy-MM-dd"),
-                new ColumnSchema("origin", ColumnType.String, Nullable: true),
-                new ColumnSchema("code", ColumnType.String),
+                new ColumnSchema("origin", ColumnType.Categorical, Nullable: true),
+                new ColumnSchema("code", ColumnType.Categorical),
             ],
             schema.Columns.Select(c => c with { Allowed = null }));
         Assert.Equal(["ATL", "ORD"], schema.Columns[3].Allowed);
@@ -87,7 +87,7 @@ public sealed class SchemaInferenceTests : IDisposable
         ColumnSchema column = Assert.Single(Infer(path).Columns);
 
         // Then up to 100 values are an allowed list (sorted ordinally), beyond that free text
-        Assert.Equal(ColumnType.String, column.Type);
+        Assert.Equal(listed ? ColumnType.Categorical : ColumnType.Text, column.Type);
         Assert.Equal(listed ? Enumerable.Range(0, distinct).Select(i => $"v{i:000}") : null, column.Allowed);
     }
 
@@ -111,9 +111,9 @@ public sealed class SchemaInferenceTests : IDisposable
     [InlineData("1|0|2", ColumnType.Integer)]
     [InlineData("1|2.5|-3", ColumnType.Float)]
     [InlineData("1e3|0.25|7", ColumnType.Float)]
-    [InlineData("true|2", ColumnType.String)]
-    [InlineData("1|2|NaN", ColumnType.String)]
-    [InlineData("1|2|x", ColumnType.String)]
+    [InlineData("true|2", ColumnType.Categorical)]
+    [InlineData("1|2|NaN", ColumnType.Categorical)]
+    [InlineData("1|2|x", ColumnType.Categorical)]
     public void Should_pick_the_narrowest_type_that_parses_every_value_When_values_are_mixed(string values, ColumnType expected)
     {
         // Given a column with these values
@@ -167,7 +167,7 @@ public sealed class SchemaInferenceTests : IDisposable
         ColumnSchema column = Assert.Single(Infer(path).Columns);
 
         // Then no single format holds them: a string column listing both
-        Assert.Equal((ColumnType.String, null), (column.Type, column.Format));
+        Assert.Equal((ColumnType.Categorical, null), (column.Type, column.Format));
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class SchemaInferenceTests : IDisposable
         TableSchema schema = Infer(path);
 
         // Then it is a nullable string with no list
-        Assert.Equal(new ColumnSchema("b", ColumnType.String, Nullable: true), schema.Columns[1]);
+        Assert.Equal(new ColumnSchema("b", ColumnType.Categorical, Nullable: true), schema.Columns[1]);
     }
 
     [Fact]

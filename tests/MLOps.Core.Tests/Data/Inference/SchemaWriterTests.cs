@@ -34,7 +34,7 @@ public sealed class SchemaWriterTests : IDisposable
         [
             new ColumnSchema("score", ColumnType.Float, Nullable: true, Min: -0.5, Max: 1e20),
             new ColumnSchema("when", ColumnType.DateTime, Nullable: true, Format: "yyyy-MM-dd"),
-            new ColumnSchema("say \"hi\"", ColumnType.String, Allowed: ["a\\b", "é"]),
+            new ColumnSchema("say \"hi\"", ColumnType.Categorical, Allowed: ["a\\b", "é"]),
         ], "x.csv");
 
         // When it is written
@@ -60,7 +60,7 @@ public sealed class SchemaWriterTests : IDisposable
                 },
                 {
                   "name": "say \"hi\"",
-                  "type": "string",
+                  "type": "categorical",
                   "allowed": ["a\\b", "é"]
                 }
               ]

@@ -17,7 +17,7 @@ public sealed class BadFileTests : IDisposable
     [
         new ColumnSchema("id", ColumnType.Integer),
         new ColumnSchema("score", ColumnType.Float, Nullable: true),
-        new ColumnSchema("name", ColumnType.String, Nullable: true),
+        new ColumnSchema("name", ColumnType.Categorical, Nullable: true),
     ], "schema.json");
 
     private static readonly TableSchema NumbersSchema = new([.. Schema.Columns.Take(2)], "schema.json");

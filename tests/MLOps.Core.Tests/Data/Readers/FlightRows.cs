@@ -17,8 +17,8 @@ internal sealed record FlightRow(DateTime? Date, int? Delay, int? Distance, stri
         new ColumnSchema("date", ColumnType.DateTime, Format: "yyyy-MM-dd HH:mm"),
         new ColumnSchema("delay", ColumnType.Integer, Nullable: true, Min: -1440, Max: 2880),
         new ColumnSchema("distance", ColumnType.Integer, Min: 1, Max: 6000),
-        new ColumnSchema("origin", ColumnType.String, Allowed: Airports),
-        new ColumnSchema("destination", ColumnType.String, Nullable: true, Allowed: Airports),
+        new ColumnSchema("origin", ColumnType.Categorical, Allowed: Airports),
+        new ColumnSchema("destination", ColumnType.Categorical, Nullable: true, Allowed: Airports),
     ], "schema.json");
 
     public static List<FlightRow> Generate(int count, int seed = 7)
