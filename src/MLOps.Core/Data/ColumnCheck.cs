@@ -5,7 +5,7 @@ using MLOps.Core.Diagnostics;
 namespace MLOps.Core.Data;
 
 /// <summary>
-/// Checks one column's values against its schema: type, null, min/max, the allowed set, the pattern (compiled
+/// Checks one column's values against its schema: type (and a number beyond the type's range), null, min/max, the allowed set, the pattern (compiled
 /// once, matched in full) and the maximum length.
 /// Allocation-free on valid values (the allowed set is looked up by span); messages are built only for
 /// violations that will be shown.
@@ -75,7 +75,9 @@ internal sealed class ColumnCheck
 
         if (!Parses(text))
         {
-            return Report(log, Codes.ValueNotParsable, text, line, $"is not a valid {Describe()}", "Fix the value or change the column's type in the schema.");
+            return ValueParser.IsOutOfTypeRange(_column.Type, text)
+                ? Report(log, Codes.ValueOutOfTypeRange, text, line, $"is a number a {Describe()} cannot hold ({Range()})", "Fix or remove the value; for integers beyond that range declare the column \"float\".")
+                : Report(log, Codes.ValueNotParsable, text, line, $"is not a valid {Describe()}", "Fix the value or change the column's type in the schema.");
         }
 
         bool valid = true;
@@ -123,6 +125,10 @@ internal sealed class ColumnCheck
         ColumnType.DateTime => _column.Format is null ? "datetime (ISO 8601, e.g. 2001-01-31T06:00:00)" : $"datetime in the format '{_column.Format}'",
         _ => "string",
     };
+
+    private string Range() => _column.Type == ColumnType.Integer
+        ? "whole numbers from -9223372036854775808 to 9223372036854775807; NaN and Infinity are not numbers here"
+        : "finite numbers up to ±1.7976931348623157E+308; NaN and Infinity are rejected";
 
     // Always false, so a check can return "not valid" in the same statement that reports it.
     private bool Report(ViolationLog log, string code, ReadOnlySpan<char> text, long line, string problem, string fix)

@@ -7,7 +7,7 @@ namespace MLOps.Core.Data;
 /// regex the whole value must match) and <see cref="MaxLength"/> apply to string columns;
 /// <see cref="MaxNullFraction"/> caps the empty values of a nullable column; <see cref="Mostly"/> is the
 /// fraction of rows that must pass each of the column's value checks (below it, a failing check is an error;
-/// within it, a warning). A column that is not <see cref="Required"/> may be absent from the data, and one
+/// within it, a warning), unless <see cref="CheckMostly"/> gives that check its own. A column that is not <see cref="Required"/> may be absent from the data, and one
 /// with <see cref="Environments"/> is required and checked only in those (null: all).
 /// </summary>
 public sealed record ColumnSchema(
@@ -25,6 +25,13 @@ public sealed record ColumnSchema(
     bool Required = true,
     IReadOnlyList<string>? Environments = null)
 {
+    /// <summary>Tolerances of single checks, by the check's report name (<c>min</c>, <c>allowed</c>, ...); the others use <see cref="Mostly"/>.</summary>
+    public IReadOnlyDictionary<string, double>? CheckMostly { get; init; }
+
+    /// <summary>The fraction of rows that must pass <paramref name="check"/> (a report name such as <c>max</c>).</summary>
+    public double MostlyFor(string check) =>
+        CheckMostly is not null && CheckMostly.TryGetValue(check, out double mostly) ? mostly : Mostly;
+
     /// <summary>True when the column is required and checked in <paramref name="environment"/>.</summary>
     public bool AppliesIn(string environment) =>
         Environments is null || Environments.Contains(environment, StringComparer.Ordinal);

@@ -52,7 +52,7 @@ public static class DataValidator
         {
             checks = MatchHeader(reader, schema, log, environment);
             nulls = new long[checks.Length];
-            UniqueKeyCheck? unique = UniqueKeyCheck.Create(schema, reader.Columns);
+            UniqueKeyCheck? unique = UniqueKeyCheck.Create(schema, reader.Columns, log);
             int headerFields = reader.Columns.Count;
             while (reader.Read())
             {
@@ -123,7 +123,10 @@ public static class DataValidator
             {
                 continue; // Neither required nor checked here (the label when serving).
             }
-            log.Tolerate(column.Name, column.Mostly);
+            foreach ((string code, string check) in CheckKinds.ValueChecks)
+            {
+                log.Tolerate(code, column.Name, column.MostlyFor(check));
+            }
             if (fields.TryGetValue(column.Name, out int field))
             {
                 ColumnCheck? typed = reader.Format != TableFormat.Csv && column is { Type: ColumnType.DateTime, Format: not null }

@@ -9,7 +9,7 @@ namespace MLOps.Core.Data;
 /// Writes a schema in the schema file's own layout (data/flights/schema.json, docs/schema.md): two-space
 /// indents, one key per line in the order name, type, nullable, required, environments, format, min, max,
 /// allowed, pattern, max_length, max_null_fraction, mostly, each list on one line, then the table's rows and
-/// unique; settings at their defaults left out, <c>\n</c> line ends. The same schema
+/// unique; a check with its own tolerance as <c>{ "value": ..., "mostly": ... }</c>; settings at their defaults left out, <c>\n</c> line ends. The same schema
 /// always gives the same bytes, so an inferred schema diffs cleanly against the committed one.
 /// </summary>
 public static class SchemaWriter
@@ -34,7 +34,7 @@ public static class SchemaWriter
         }
         if (schema.Unique is { } unique)
         {
-            json.Append(",\n  \"unique\": ").Append(List(unique));
+            json.Append(",\n  \"unique\": ").Append(Tolerated(List(unique), schema.UniqueMostly));
         }
         return json.Append("\n}\n").ToString();
     }
@@ -64,23 +64,23 @@ public static class SchemaWriter
         }
         if (column.Min is { } min)
         {
-            yield return new("min", Number(min));
+            yield return new("min", Check(column, "min", Number(min)));
         }
         if (column.Max is { } max)
         {
-            yield return new("max", Number(max));
+            yield return new("max", Check(column, "max", Number(max)));
         }
         if (column.Allowed is { } allowed)
         {
-            yield return new("allowed", List(allowed));
+            yield return new("allowed", Check(column, "allowed", List(allowed)));
         }
         if (column.Pattern is { } pattern)
         {
-            yield return new("pattern", Text(pattern));
+            yield return new("pattern", Check(column, "pattern", Text(pattern)));
         }
         if (column.MaxLength is { } maxLength)
         {
-            yield return new("max_length", maxLength.ToString(CultureInfo.InvariantCulture));
+            yield return new("max_length", Check(column, "max_length", maxLength.ToString(CultureInfo.InvariantCulture)));
         }
         if (column.MaxNullFraction is { } maxNullFraction)
         {
@@ -91,6 +91,13 @@ public static class SchemaWriter
             yield return new("mostly", Number(column.Mostly));
         }
     }
+
+    // A check with its own tolerance is written in the object form; otherwise the bare value.
+    private static string Check(ColumnSchema column, string check, string value) =>
+        column.CheckMostly is { } own && own.TryGetValue(check, out double mostly) ? Tolerated(value, mostly, always: true) : value;
+
+    private static string Tolerated(string value, double mostly, bool always = false) =>
+        always || mostly < 1 ? $"{{ \"value\": {value}, \"mostly\": {Number(mostly)} }}" : value;
 
     private static string List(IEnumerable<string> values) => $"[{string.Join(", ", values.Select(Text))}]";
 

@@ -18,6 +18,9 @@ public sealed record TableSchema(IReadOnlyList<ColumnSchema> Columns, string Sou
 
     public IReadOnlyList<string>? Unique { get; init; }
 
+    /// <summary>The fraction of rows whose key must be new (<c>"unique": {"value": [...], "mostly": ...}</c>); default 1.</summary>
+    public double UniqueMostly { get; init; } = 1.0;
+
     public ColumnSchema? Find(string name) =>
         Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
 }

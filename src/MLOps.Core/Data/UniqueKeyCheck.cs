@@ -23,15 +23,22 @@ internal sealed class UniqueKeyCheck
         _label = label;
     }
 
-    /// <summary>The check, or null when the schema has no key or a key column is not in the data (reported as missing).</summary>
-    public static UniqueKeyCheck? Create(TableSchema schema, IReadOnlyList<string> header)
+    /// <summary>The check, or null when the schema has no key or a key column is not in the data (reported as missing).
+    /// Gives <paramref name="log"/> the key's tolerance.</summary>
+    public static UniqueKeyCheck? Create(TableSchema schema, IReadOnlyList<string> header, ViolationLog log)
     {
         if (schema.Unique is not { Count: > 0 } key)
         {
             return null;
         }
         int[] fields = [.. key.Select(name => Enumerable.Range(0, header.Count).FirstOrDefault(i => header[i] == name, -1))];
-        return fields.Contains(-1) ? null : new UniqueKeyCheck(fields, string.Join(",", key));
+        if (fields.Contains(-1))
+        {
+            return null;
+        }
+        string label = string.Join(",", key);
+        log.Tolerate(Codes.DuplicateKey, label, schema.UniqueMostly);
+        return new UniqueKeyCheck(fields, label);
     }
 
     public void Check(ITableReader reader, ViolationLog log)

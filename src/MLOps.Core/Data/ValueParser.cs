@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace MLOps.Core.Data;
 
@@ -14,6 +15,21 @@ internal static class ValueParser
     // NaN and infinities parse in .NET but are never meaningful data: reject them.
     public static bool TryFloat(ReadOnlySpan<char> text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    /// <summary>
+    /// True for the text of a number that <paramref name="type"/> cannot hold: NaN, Infinity, a float beyond
+    /// ±1.8e308, or an integer beyond ±9.2e18. Only asked about values that failed to parse, so its cost is paid
+    /// on bad data alone.
+    /// </summary>
+    public static bool IsOutOfTypeRange(ColumnType type, ReadOnlySpan<char> text) => type switch
+    {
+        ColumnType.Integer => BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) || IsNonFinite(text),
+        ColumnType.Float => IsNonFinite(text),
+        _ => false,
+    };
+
+    private static bool IsNonFinite(ReadOnlySpan<char> text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && !double.IsFinite(value);
 
     public static bool TryBoolean(ReadOnlySpan<char> text, out bool value)
     {

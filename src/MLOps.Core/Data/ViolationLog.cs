@@ -6,7 +6,7 @@ namespace MLOps.Core.Data;
 /// <summary>
 /// Counts every violation a validation pass finds, per check (code and column) with its first few examples,
 /// but shows only the first <c>maxDiagnostics</c> as individual diagnostics, then one summary per code: a file
-/// with a million bad values must neither flood the build log nor hide how bad it is. Violations of a column
+/// with a million bad values must neither flood the build log nor hide how bad it is. Violations of a check
 /// with a <c>mostly</c> tolerance are held back until <see cref="Finish"/> knows their fraction: within it they
 /// become one warning per check, beyond it errors. Callers build a message only when <see cref="Tally"/> says
 /// it is shown, and then call <see cref="Show"/> at once.
@@ -17,17 +17,17 @@ internal sealed class ViolationLog(string dataPath, DiagnosticBag bag, int maxDi
     private const int MaxExampleLength = 80;
 
     private readonly Dictionary<(string Code, string? Column), CheckTally> _checks = [];
-    private readonly Dictionary<string, double> _mostly = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Code, string Column), double> _mostly = [];
     private readonly Dictionary<string, long> _shownByCode = new(StringComparer.Ordinal);
     private CheckTally? _current;
     private int _shown;
 
-    /// <summary>Gives a column a tolerance below 1: its violations are decided at the end of the pass.</summary>
-    public void Tolerate(string column, double mostly)
+    /// <summary>Gives one check (a code on a column, or on the key) a tolerance below 1: its violations are decided at the end of the pass.</summary>
+    public void Tolerate(string code, string column, double mostly)
     {
         if (mostly < 1)
         {
-            _mostly[column] = mostly;
+            _mostly[(code, column)] = mostly;
         }
     }
 
@@ -36,7 +36,7 @@ internal sealed class ViolationLog(string dataPath, DiagnosticBag bag, int maxDi
     {
         if (!_checks.TryGetValue((code, column), out CheckTally? tally))
         {
-            double mostly = column is not null && TolerantCodes.Contains(code) ? _mostly.GetValueOrDefault(column, 1) : 1;
+            double mostly = column is null ? 1 : _mostly.GetValueOrDefault((code, column), 1);
             _checks[(code, column)] = tally = new CheckTally(code, column, mostly);
         }
         tally.Count += count;
@@ -90,7 +90,7 @@ internal sealed class ViolationLog(string dataPath, DiagnosticBag bag, int maxDi
         foreach (CheckTally t in _checks.Values.OrderBy(t => t.Column ?? "", StringComparer.Ordinal).ThenBy(t => t.Code, StringComparer.Ordinal))
         {
             double fraction = rows == 0 ? 0 : (double)t.Count / rows;
-            bool warn = t.Deferred && fraction <= 1 - t.Mostly + 1e-12;
+            bool warn = t.IsWithinTolerance(fraction);
             if (t.Deferred)
             {
                 Decide(t, warn, fraction, rows);
@@ -108,7 +108,7 @@ internal sealed class ViolationLog(string dataPath, DiagnosticBag bag, int maxDi
                     byColumn[t.Column] = byColumn.GetValueOrDefault(t.Column) + t.Count;
                 }
             }
-            results.Add(new CheckResult(t.Column, CheckNames.GetValueOrDefault(t.Code, "file"), t.Code, warn ? "warning" : "error", t.Count, fraction, t.Examples));
+            results.Add(new CheckResult(t.Column, CheckKinds.NameOf(t.Code), t.Code, warn ? "warning" : "error", t.Count, fraction, t.Examples));
         }
         Summarize(byCode);
         return new ValidationReport(rows, errors, byColumn, byCode)
@@ -124,13 +124,13 @@ internal sealed class ViolationLog(string dataPath, DiagnosticBag bag, int maxDi
         if (warn && t.Held.Count > 0)
         {
             Diagnostic first = t.Held[0];
-            string share = $"{t.Count} of {rows} rows ({Percent(fraction)}) fail this check, within the column's \"mostly\": {t.Mostly.ToString(CultureInfo.InvariantCulture)}; the build goes on.";
+            string share = $"{t.Count} of {rows} rows ({Percent(fraction)}) fail this check, within the check's \"mostly\": {t.Mostly.ToString(CultureInfo.InvariantCulture)}; the build goes on.";
             bag.Add(first with { Message = $"{first.Message} {share}", Severity = Severity.Warning });
             return;
         }
         foreach (Diagnostic d in t.Held)
         {
-            bag.Add(d with { Message = $"{d.Message} ({Percent(fraction)} of rows fail this check, more than the column's \"mostly\": {t.Mostly.ToString(CultureInfo.InvariantCulture)} allows.)" });
+            bag.Add(d with { Message = $"{d.Message} ({Percent(fraction)} of rows fail this check, more than the check's \"mostly\": {t.Mostly.ToString(CultureInfo.InvariantCulture)} allows.)" });
         }
         _shownByCode[t.Code] = _shownByCode.GetValueOrDefault(t.Code) + t.Held.Count;
     }
@@ -154,41 +154,4 @@ internal sealed class ViolationLog(string dataPath, DiagnosticBag bag, int maxDi
     }
 
     internal static string Percent(double fraction) => fraction.ToString("0.###%", CultureInfo.InvariantCulture);
-
-    // The value checks a column's "mostly" applies to; the others (a missing column, too many nulls) are always errors.
-    private static readonly HashSet<string> TolerantCodes = new(StringComparer.Ordinal)
-    {
-        Codes.ValueBelowMinimum, Codes.ValueAboveMaximum, Codes.ValueNotParsable, Codes.ValueMissing,
-        Codes.ValueNotAllowed, Codes.ValueNotMatchingPattern, Codes.ValueTooLong,
-    };
-
-    // The report's name for each kind of check; a problem with the file itself is "file".
-    private static readonly Dictionary<string, string> CheckNames = new(StringComparer.Ordinal)
-    {
-        [Codes.HeaderMissingColumn] = "present",
-        [Codes.ValueBelowMinimum] = "min",
-        [Codes.ValueAboveMaximum] = "max",
-        [Codes.ValueNotParsable] = "type",
-        [Codes.ValueMissing] = "not_null",
-        [Codes.ValueNotAllowed] = "allowed",
-        [Codes.RowFieldCountMismatch] = "field_count",
-        [Codes.HeaderDuplicateColumn] = "header_unique",
-        [Codes.DataFileEmpty] = "not_empty",
-        [Codes.ValueNotMatchingPattern] = "pattern",
-        [Codes.ValueTooLong] = "max_length",
-        [Codes.TooManyNulls] = "max_null_fraction",
-        [Codes.RowCountOutOfRange] = "rows",
-        [Codes.DuplicateKey] = "unique",
-    };
-
-    private sealed class CheckTally(string code, string? column, double mostly)
-    {
-        public string Code { get; } = code;
-        public string? Column { get; } = column;
-        public double Mostly { get; } = mostly;
-        public bool Deferred => Mostly < 1;
-        public long Count { get; set; }
-        public List<ViolationExample> Examples { get; } = [];
-        public List<Diagnostic> Held { get; } = [];
-    }
 }

@@ -27,6 +27,9 @@ public static partial class Codes
     /// <summary>A value cannot be parsed as the column's declared type.</summary>
     public const string ValueNotParsable = "MLOPS1008";
 
+    /// <summary>A numeric value is a number its column's type cannot hold: NaN, Infinity, or beyond the type's range.</summary>
+    public const string ValueOutOfTypeRange = "MLOPS1066";
+
     /// <summary>A value is empty (null) in a column the schema does not declare nullable.</summary>
     public const string ValueMissing = "MLOPS1009";
 

@@ -61,7 +61,7 @@ public sealed class DataValidatorTests : IDisposable
             "2,9999,0.5,true,2001-01-01 06:00,ATL\n" +  // line 3: above max
             "3,-50,0.5,true,2001-01-01 06:00,ATL\n" +   // line 4: below min
             "4,abc,0.5,true,2001-01-01 06:00,ATL\n" +   // line 5: not an integer
-            "5,5,NaN,true,2001-01-01 06:00,ATL\n" +     // line 6: NaN is not a float
+            "5,5,NaN,true,2001-01-01 06:00,ATL\n" +     // line 6: NaN is a number no float column holds
             "6,5,0.5,maybe,2001-01-01 06:00,ATL\n" +    // line 7: not a boolean
             "7,5,0.5,true,2001/01/01 06:00,ATL\n" +     // line 8: wrong date format
             "8,5,0.5,true,2001-01-01 06:00,XXX\n" +     // line 9: not allowed
@@ -76,12 +76,12 @@ public sealed class DataValidatorTests : IDisposable
         Assert.Equal(
             [
                 (Codes.ValueAboveMaximum, 3, 2), (Codes.ValueBelowMinimum, 4, 2), (Codes.ValueNotParsable, 5, 2),
-                (Codes.ValueNotParsable, 6, 3), (Codes.ValueNotParsable, 7, 4), (Codes.ValueNotParsable, 8, 5),
+                (Codes.ValueOutOfTypeRange, 6, 3), (Codes.ValueNotParsable, 7, 4), (Codes.ValueNotParsable, 8, 5),
                 (Codes.ValueNotAllowed, 9, 6), (Codes.ValueMissing, 10, 2), (Codes.RowFieldCountMismatch, 11, 0),
             ],
             _bag.Select(d => (d.Code, d.Line, d.Column)));
         Assert.All(_bag, d => Assert.Equal(path, d.File));
-        Assert.Equal((11L, 9L, 4L), (report.RowsRead, report.ErrorCount, report.ErrorsByCode[Codes.ValueNotParsable]));
+        Assert.Equal((11L, 9L, 3L), (report.RowsRead, report.ErrorCount, report.ErrorsByCode[Codes.ValueNotParsable]));
         Assert.Equal(
             $"{path}(3,2): error MLOPS1007: column 'delay' value '9999' is above the schema maximum 100 (schema: schema.json). Fix the data or widen the range in the schema.",
             _bag.First().ToString());

@@ -114,4 +114,39 @@ public sealed class MostlyTests : IDisposable
         Assert.StartsWith("100 rows: 7 error(s), 0 warning(s) in 1 check(s)", summary);
         Assert.Matches(@"delay max\s+MLOPS1007\s+7\s+7%\s+error\s+line 2 '500', line 3 '500'", summary);
     }
+
+    [Fact]
+    public void Should_apply_a_checks_own_mostly_and_the_column_default_to_the_others_When_one_check_has_its_own()
+    {
+        // Given 100 rows: 3 above the maximum 100 and 3 below the minimum 0; only "max" tolerates 5%
+        string path = _temp.Write("d.csv", "delay\n" + string.Concat(Enumerable.Range(0, 100).Select(i => i < 3 ? "500\n" : i < 6 ? "-5\n" : "5\n")));
+        var column = new ColumnSchema("delay", ColumnType.Integer, Min: 0, Max: 100) { CheckMostly = new Dictionary<string, double> { ["max"] = 0.95 } };
+
+        // When it is validated
+        ValidationReport report = DataValidator.Validate(path, new TableSchema([column], "schema.json"), _bag);
+
+        // Then the max check is one warning, and the min check (column default 1) errors at each line
+        Assert.Equal(
+            [(Codes.ValueBelowMinimum, 5, Severity.Error), (Codes.ValueBelowMinimum, 6, Severity.Error), (Codes.ValueBelowMinimum, 7, Severity.Error), (Codes.ValueAboveMaximum, 2, Severity.Warning)],
+            _bag.Select(d => (d.Code, d.Line, d.Severity)));
+        Assert.Equal((false, 3L, 3L), (report.IsValid, report.ErrorCount, report.WarningCount));
+    }
+
+    [Theory]
+    [InlineData(0.99, true)]
+    [InlineData(1.0, false)]
+    public void Should_decide_duplicate_keys_by_the_unique_mostly_When_the_key_has_a_tolerance(double mostly, bool valid)
+    {
+        // Given 100 rows whose key repeats once
+        string path = _temp.Write("d.csv", "id\n" + string.Concat(Enumerable.Range(0, 100).Select(i => $"{Math.Min(i, 98)}\n")));
+        var schema = new TableSchema([new ColumnSchema("id", ColumnType.Integer)], "schema.json") { Unique = ["id"], UniqueMostly = mostly };
+
+        // When it is validated
+        ValidationReport report = DataValidator.Validate(path, schema, _bag);
+
+        // Then within the tolerance it is a warning at the repeated row, beyond it an error
+        Diagnostic d = Assert.Single(_bag);
+        Assert.Equal((Codes.DuplicateKey, 101, valid ? Severity.Warning : Severity.Error), (d.Code, d.Line, d.Severity));
+        Assert.Equal(valid, report.IsValid);
+    }
 }

@@ -16,7 +16,7 @@ public sealed class SchemaConstraintsFileTests : IDisposable
               "name": "id",
               "type": "categorical",
               "pattern": "[A-Z]{2}[0-9]+",
-              "max_length": 8,
+              "max_length": { "value": 8, "mostly": 0.95 },
               "mostly": 0.99
             },
             {
@@ -26,14 +26,14 @@ public sealed class SchemaConstraintsFileTests : IDisposable
             },
             {
               "name": "note",
-              "type": "categorical",
+              "type": "text",
               "nullable": true,
               "required": false,
               "max_null_fraction": 0.5
             }
           ],
           "rows": { "min": 1, "max": 1000 },
-          "unique": ["id"]
+          "unique": { "value": ["id"], "mostly": 0.999 }
         }
         """;
 
@@ -58,6 +58,9 @@ public sealed class SchemaConstraintsFileTests : IDisposable
         Assert.Equal((false, 0.5), (schema.Columns[2].Required, schema.Columns[2].MaxNullFraction));
         Assert.Equal(new RowCountRange(1, 1000), schema.Rows);
         Assert.Equal(["id"], schema.Unique!);
+        Assert.Equal(0.999, schema.UniqueMostly);
+        Assert.Equal((0.95, 0.99), (schema.Columns[0].MostlyFor("max_length"), schema.Columns[0].MostlyFor("pattern")));
+        Assert.Equal(ColumnType.Text, schema.Columns[2].Type);
     }
 
     [Fact]
@@ -74,7 +77,8 @@ public sealed class SchemaConstraintsFileTests : IDisposable
         Assert.Empty(_bag);
         Assert.Equal(SchemaWriter.Serialize(again), written);
         Assert.Contains("\"rows\": { \"min\": 1, \"max\": 1000 }", written);
-        Assert.Contains("\"unique\": [\"id\"]", written);
+        Assert.Contains("\"unique\": { \"value\": [\"id\"], \"mostly\": 0.999 }", written);
+        Assert.Contains("\"max_length\": { \"value\": 8, \"mostly\": 0.95 }", written);
         Assert.Equal((0.99, "[A-Z]{2}[0-9]+", "training"), (again.Columns[0].Mostly, again.Columns[0].Pattern, again.Columns[1].Environments![0]));
     }
 
@@ -94,6 +98,8 @@ public sealed class SchemaConstraintsFileTests : IDisposable
     [Theory]
     [InlineData("""{"name":"x","type": "categorical","mostly":1.5}""", "mostly 1.5")]
     [InlineData("""{"name":"x","type": "categorical","mostly":0}""", "mostly 0")]
+    [InlineData("""{"name":"x","type":"integer","min":{"value":1,"mostly":2}}""", "has mostly 2 on \"min\"")]
+    [InlineData("""{"name":"x","type":"text","allowed":{"value":["a"],"mostly":0.5}}""", "A column whose values come from a fixed set is \"categorical\"")]
     [InlineData("""{"name":"x","type": "categorical","pattern":"[a-"}""", "not a valid .NET regular expression")]
     [InlineData("""{"name":"x","type":"integer","pattern":"[0-9]"}""", "categorical and text columns only")]
     [InlineData("""{"name":"x","type":"text","allowed":["a"]}""", "A column whose values come from a fixed set is \"categorical\"")]
@@ -122,6 +128,8 @@ public sealed class SchemaConstraintsFileTests : IDisposable
     [InlineData("\"unique\": [\"nope\"]", "'nope'")]
     [InlineData("\"unique\": []", "one or more distinct")]
     [InlineData("\"rows\": {\"min\": \"many\"}", "rows")]
+    [InlineData("\"unique\": {\"value\": [\"ok\"], \"mostly\": 0}", "\"unique\" has mostly 0")]
+    [InlineData("\"unique\": {\"value\": [\"ok\"], \"most\": 0.5}", "unknown setting 'most'")]
     public void Should_report_MLOPS1001_at_the_line_When_a_table_setting_is_bad(string setting, string expected)
     {
         // Given a bad table setting on line 3
@@ -135,6 +143,26 @@ public sealed class SchemaConstraintsFileTests : IDisposable
         Diagnostic d = Assert.Single(_bag);
         Assert.Equal((Codes.SchemaFileInvalid, 3), (d.Code, d.Line));
         Assert.Contains(expected, d.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"x","type":"integer","min":{"value":1,"mostlyy":0.5}}""", "unknown setting 'mostlyy'")]
+    [InlineData("""{"name":"x","type":"integer","min":{"mostly":0.5}}""", "'value'")]
+    [InlineData("""{"name":"x","type":"integer","min":{"value":"low","mostly":0.5}}""", "(at 'min')")]
+    public void Should_report_MLOPS1001_at_the_column_line_When_a_check_with_its_own_mostly_is_malformed(string column, string expected)
+    {
+        // Given a column on line 3 whose check uses the {"value", "mostly"} form wrongly
+        string path = _temp.Write("schema.json", "{\"columns\": [\n {\"name\":\"ok\",\"type\":\"integer\"},\n " + column + "\n]}");
+
+        // When it is loaded
+        TableSchema? schema = SchemaFile.Load(path, _bag);
+
+        // Then line 3 gets MLOPS1001 saying what is wrong, in the schema's words
+        Assert.Null(schema);
+        Diagnostic d = Assert.Single(_bag);
+        Assert.Equal((Codes.SchemaFileInvalid, 3), (d.Code, d.Line));
+        Assert.Contains(expected, d.Message);
+        Assert.DoesNotContain("MLOps.Core", d.Message);
     }
 
     [Fact]

@@ -38,12 +38,12 @@ public sealed class BadFileTests : IDisposable
         { "header-mismatch.csv", "id,points,name\n1,2,x\n", Codes.HeaderMissingColumn, 1, 0, 1 },
         { "duplicate-header.csv", "id,score,name,score\n1,2,x,3\n", Codes.HeaderDuplicateColumn, 1, 4, 1 },
         { "duplicate-property.jsonl", "{\"id\": 1}\n{\"id\": 2, \"name\": \"a\", \"name\": \"b\"}\n", Codes.HeaderDuplicateColumn, 2, 0, 2 },
-        { "nan.csv", "id,score,name\n1,NaN,x\n", Codes.ValueNotParsable, 2, 2, 1 },
-        { "infinity.csv", "id,score,name\n1,-Infinity,x\n", Codes.ValueNotParsable, 2, 2, 1 },
-        { "float-overflow.csv", "id,score,name\n1,1e400,x\n", Codes.ValueNotParsable, 2, 2, 1 },
-        { "integer-overflow.csv", "id,score,name\n99999999999999999999,1,x\n", Codes.ValueNotParsable, 2, 1, 1 },
-        { "integer-overflow.jsonl", "{\"id\": 99999999999999999999}\n", Codes.ValueNotParsable, 1, 1, 1 },
-        { "float-overflow.jsonl", "{\"id\": 1, \"score\": -1e400}\n", Codes.ValueNotParsable, 1, 2, 1 },
+        { "nan.csv", "id,score,name\n1,NaN,x\n", Codes.ValueOutOfTypeRange, 2, 2, 1 },
+        { "infinity.csv", "id,score,name\n1,-Infinity,x\n", Codes.ValueOutOfTypeRange, 2, 2, 1 },
+        { "float-overflow.csv", "id,score,name\n1,1e400,x\n", Codes.ValueOutOfTypeRange, 2, 2, 1 },
+        { "integer-overflow.csv", "id,score,name\n99999999999999999999,1,x\n", Codes.ValueOutOfTypeRange, 2, 1, 1 },
+        { "integer-overflow.jsonl", "{\"id\": 99999999999999999999}\n", Codes.ValueOutOfTypeRange, 1, 1, 1 },
+        { "float-overflow.jsonl", "{\"id\": 1, \"score\": -1e400}\n", Codes.ValueOutOfTypeRange, 1, 2, 1 },
         { "array.jsonl", "{\"id\": 1}\n[1, 2]\n{\"id\": 3}\n", Codes.JsonLineNotObject, 2, 0, 2 },
         { "scalar.jsonl", "\"id\"\n{\"id\": 2}\n", Codes.JsonLineNotObject, 1, 0, 1 },
         { "malformed.jsonl", "{\"id\": 1}\n{\"id\": \n{\"id\": 3}\n", Codes.JsonLineNotObject, 2, 0, 2 },
@@ -162,7 +162,7 @@ public sealed class BadFileTests : IDisposable
     }
 
     [Fact]
-    public void Should_report_MLOPS1008_at_the_row_When_a_parquet_float_is_NaN()
+    public void Should_report_MLOPS1066_at_the_row_When_a_parquet_float_is_NaN()
     {
         // Given a Parquet file whose second row has a NaN score
         string path = WriteParquet("nan.parquet", [1, 2, 3], [0.5, double.NaN, 1.5]);
@@ -172,7 +172,7 @@ public sealed class BadFileTests : IDisposable
 
         // Then the line is the row, and the message says so
         Diagnostic d = Assert.Single(_bag);
-        Assert.Equal((Codes.ValueNotParsable, 2, 2), (d.Code, d.Line, d.Column));
+        Assert.Equal((Codes.ValueOutOfTypeRange, 2, 2), (d.Code, d.Line, d.Column));
         Assert.StartsWith("row 2: column 'score' value 'NaN'", d.Message);
         Assert.Equal(3L, report.RowsRead);
     }
