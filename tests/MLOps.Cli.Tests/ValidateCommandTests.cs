@@ -16,7 +16,7 @@ public sealed class ValidateCommandTests : IDisposable
         string spec = FlightsCopy.Create(_temp);
 
         // When it is validated
-        CliResult result = Cli.Run("validate", spec);
+        CliResult result = Validate(spec);
 
         // Then it passes, with a one-line summary and no diagnostics
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -28,16 +28,10 @@ public sealed class ValidateCommandTests : IDisposable
     public void Should_ExitOneWithMLOPS1008AtLineAndColumn_When_ACsvValueIsNotANumber()
     {
         // Given the flights data with the distance of its second row (line 3, column 3) not a number
-        string spec = FlightsCopy.Create(_temp);
-        string data = FlightsCopy.DataFile(_temp);
-        string[] lines = File.ReadAllLines(data);
-        string[] fields = lines[2].Split(',');
-        fields[2] = "far";
-        lines[2] = string.Join(',', fields);
-        File.WriteAllLines(data, lines);
+        (string spec, string data) = FlightsWithCsvValue(line: 3, column: 3, value: "far");
 
         // When it is validated
-        CliResult result = Cli.Run("validate", spec);
+        CliResult result = Validate(spec);
 
         // Then the check fails, pointing at the value
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -49,16 +43,10 @@ public sealed class ValidateCommandTests : IDisposable
     public void Should_ExitOneWithMLOPS1007_When_ACsvValueIsAboveTheSchemaMaximum()
     {
         // Given the flights data with a delay (column 2) of 9999 minutes on line 5
-        string spec = FlightsCopy.Create(_temp);
-        string data = FlightsCopy.DataFile(_temp);
-        string[] lines = File.ReadAllLines(data);
-        string[] fields = lines[4].Split(',');
-        fields[1] = "9999";
-        lines[4] = string.Join(',', fields);
-        File.WriteAllLines(data, lines);
+        (string spec, string data) = FlightsWithCsvValue(line: 5, column: 2, value: "9999");
 
         // When it is validated
-        CliResult result = Cli.Run("validate", spec);
+        CliResult result = Validate(spec);
 
         // Then the check fails with the range code at that place
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -73,7 +61,7 @@ public sealed class ValidateCommandTests : IDisposable
         File.AppendAllText(spec, "\ngates2: {}\n");
 
         // When it is validated
-        CliResult result = Cli.Run("validate", spec);
+        CliResult result = Validate(spec);
 
         // Then the check fails with the unknown-key code against the spec file
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -88,7 +76,7 @@ public sealed class ValidateCommandTests : IDisposable
         string spec = _temp.Combine("models", "Nope", "model.yaml");
 
         // When it is validated
-        CliResult result = Cli.Run("validate", spec);
+        CliResult result = Validate(spec);
 
         // Then it is a usage error with the not-found code and no stack trace
         Assert.True(result.ExitCode == 2, result.ToString());
@@ -104,7 +92,7 @@ public sealed class ValidateCommandTests : IDisposable
         File.Delete(FlightsCopy.DataFile(_temp));
 
         // When it is validated
-        CliResult result = Cli.Run("validate", spec);
+        CliResult result = Validate(spec);
 
         // Then it is a configuration error naming the spec's data.path
         Assert.True(result.ExitCode == 2, result.ToString());
@@ -115,17 +103,11 @@ public sealed class ValidateCommandTests : IDisposable
     public void Should_PrintTheSummaryAndWriteTheJsonReport_When_ValidatingWithJson()
     {
         // Given the flights data with a delay (column 2) of 9999 minutes on line 5
-        string spec = FlightsCopy.Create(_temp);
-        string data = FlightsCopy.DataFile(_temp);
-        string[] lines = File.ReadAllLines(data);
-        string[] fields = lines[4].Split(',');
-        fields[1] = "9999";
-        lines[4] = string.Join(',', fields);
-        File.WriteAllLines(data, lines);
+        string spec = FlightsWithCsvValue(line: 5, column: 2, value: "9999").Spec;
         string json = _temp.Combine("report.json");
 
         // When it is validated with --json
-        CliResult result = Cli.Run("validate", spec, "--json", json);
+        CliResult result = Validate(spec, "--json", json);
 
         // Then the summary names the check and the report holds its count, fraction and example
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -144,11 +126,30 @@ public sealed class ValidateCommandTests : IDisposable
         string spec = FlightsCopy.Create(_temp);
 
         // When it is validated for an environment the schema format does not know
-        CliResult result = Cli.Run("validate", spec, "--environment", "production");
+        CliResult result = Validate(spec, "--environment", "production");
 
         // Then it is a usage error naming the valid environments
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("error MLOPS1065: ", result.Error);
         Assert.Contains("Valid values are training, serving", result.Error);
     }
+
+    /// <summary>
+    /// A copy of the FlightDelay spec and flights data with one CSV value replaced, at a 1-based
+    /// <paramref name="line"/> (line 1 is the header) and <paramref name="column"/>, as diagnostics count them.
+    /// </summary>
+    private (string Spec, string Data) FlightsWithCsvValue(int line, int column, string value)
+    {
+        string spec = FlightsCopy.Create(_temp);
+        string data = FlightsCopy.DataFile(_temp);
+        string[] lines = File.ReadAllLines(data);
+        string[] fields = lines[line - 1].Split(',');
+        fields[column - 1] = value;
+        lines[line - 1] = string.Join(',', fields);
+        File.WriteAllLines(data, lines);
+        return (spec, data);
+    }
+
+    /// <summary>Runs <c>validate</c> with these arguments.</summary>
+    private static CliResult Validate(params string[] args) => Cli.Run(["validate", .. args]);
 }

@@ -19,14 +19,13 @@ public sealed class SchemaInferenceErrorTests : IDisposable
     public void Should_report_MLOPS1004_and_infer_nothing_When_the_file_has_no_data_rows(string content, string said)
     {
         // Given an empty or header-only file
-        string path = _temp.Write("d.csv", content);
+        string path = CsvFile(content);
 
         // When a schema is inferred
-        TableSchema? schema = SchemaInference.Infer(path, _bag);
+        TableSchema? schema = Infer(path);
 
         // Then there is no schema and the file is said to be empty
-        Assert.Null(schema);
-        Diagnostic error = Assert.Single(_bag);
+        Diagnostic error = AssertNoSchemaAndOneDiagnostic(schema);
         Assert.Equal((Codes.DataFileEmpty, path), (error.Code, error.File));
         Assert.Contains(said, error.Message);
     }
@@ -38,11 +37,10 @@ public sealed class SchemaInferenceErrorTests : IDisposable
         string path = _temp.PathOf("missing.csv");
 
         // When a schema is inferred
-        TableSchema? schema = SchemaInference.Infer(path, _bag);
+        TableSchema? schema = Infer(path);
 
         // Then the file is reported missing, with no exception
-        Assert.Null(schema);
-        Diagnostic error = Assert.Single(_bag);
+        Diagnostic error = AssertNoSchemaAndOneDiagnostic(schema);
         Assert.Equal((Codes.DataFileMissing, path), (error.Code, error.File));
     }
 
@@ -50,14 +48,13 @@ public sealed class SchemaInferenceErrorTests : IDisposable
     public void Should_report_MLOPS1011_with_the_line_When_a_row_is_ragged()
     {
         // Given a row with an extra field on line 3
-        string path = _temp.Write("d.csv", "a,b\n1,2\n3,4,5\n6,7\n");
+        string path = CsvFile("a,b\n1,2\n3,4,5\n6,7\n");
 
         // When a schema is inferred
-        TableSchema? schema = SchemaInference.Infer(path, _bag);
+        TableSchema? schema = Infer(path);
 
         // Then the row is reported where it is, and no schema is returned from broken data
-        Assert.Null(schema);
-        Diagnostic error = Assert.Single(_bag);
+        Diagnostic error = AssertNoSchemaAndOneDiagnostic(schema);
         Assert.Equal((Codes.RowFieldCountMismatch, 3), (error.Code, error.Line));
     }
 
@@ -65,10 +62,10 @@ public sealed class SchemaInferenceErrorTests : IDisposable
     public void Should_report_MLOPS1012_When_a_quote_is_never_closed()
     {
         // Given a quoted field left open
-        string path = _temp.Write("d.csv", "a,b\n1,\"x\n2,y\n");
+        string path = CsvFile("a,b\n1,\"x\n2,y\n");
 
         // When a schema is inferred
-        TableSchema? schema = SchemaInference.Infer(path, _bag);
+        TableSchema? schema = Infer(path);
 
         // Then the reader's diagnostic stands alone
         Assert.Null(schema);
@@ -79,14 +76,13 @@ public sealed class SchemaInferenceErrorTests : IDisposable
     public void Should_report_MLOPS1016_at_the_header_column_When_a_name_is_repeated()
     {
         // Given a header naming 'a' twice
-        string path = _temp.Write("d.csv", "a,b,a\n1,2,3\n");
+        string path = CsvFile("a,b,a\n1,2,3\n");
 
         // When a schema is inferred
-        TableSchema? schema = SchemaInference.Infer(path, _bag);
+        TableSchema? schema = Infer(path);
 
         // Then the second 'a' is reported: a schema could not say which column it means
-        Assert.Null(schema);
-        Diagnostic error = Assert.Single(_bag);
+        Diagnostic error = AssertNoSchemaAndOneDiagnostic(schema);
         Assert.Equal((Codes.HeaderDuplicateColumn, 1, 3), (error.Code, error.Line, error.Column));
     }
 
@@ -94,15 +90,28 @@ public sealed class SchemaInferenceErrorTests : IDisposable
     public void Should_warn_MLOPS1050_and_leave_the_column_out_When_a_header_column_has_no_name()
     {
         // Given an unnamed first column, as pandas writes its index
-        string path = _temp.Write("d.csv", ",a\n0,x\n1,y\n");
+        string path = CsvFile(",a\n0,x\n1,y\n");
 
         // When a schema is inferred
-        TableSchema? schema = SchemaInference.Infer(path, _bag);
+        TableSchema? schema = Infer(path);
 
         // Then the named column is inferred and the unnamed one left out with a warning
         Diagnostic warning = Assert.Single(_bag);
         Assert.Equal((Codes.HeaderColumnUnnamed, Severity.Warning, 1, 1), (warning.Code, warning.Severity, warning.Line, warning.Column));
         Assert.Equal(["a"], schema!.Columns.Select(c => c.Name));
         Assert.Equal(["x", "y"], schema.Columns[0].Allowed);
+    }
+
+    /// <summary>Writes <paramref name="content"/> to a CSV file in the temp folder and returns its path.</summary>
+    private string CsvFile(string content) => _temp.Write("d.csv", content);
+
+    /// <summary>Infers a schema from the file, collecting diagnostics in the bag.</summary>
+    private TableSchema? Infer(string path) => SchemaInference.Infer(path, _bag);
+
+    /// <summary>Asserts inference gave no schema and exactly one diagnostic, and returns that diagnostic.</summary>
+    private Diagnostic AssertNoSchemaAndOneDiagnostic(TableSchema? schema)
+    {
+        Assert.Null(schema);
+        return Assert.Single(_bag);
     }
 }
