@@ -28,7 +28,7 @@ internal static class SchemaCommand
         };
         var maxCategories = new Option<int>("--max-categories")
         {
-            Description = "A string column with at most this many distinct values gets them as its allowed list; beyond that it is free text. 0: never.",
+            Description = "A string column with at most this many distinct values is categorical, with them as its allowed list; beyond that it is text. 0: always text.",
             HelpName = "N",
             DefaultValueFactory = _ => InferenceOptions.DefaultMaxCategories,
         };
@@ -40,7 +40,7 @@ internal static class SchemaCommand
         var force = new Option<bool>("--force") { Description = "Replace the --output file if it exists." };
         var command = new CliCommand(
             "infer",
-            "Infers a schema from a data file in one pass: each column's narrowest type (boolean, integer, float, datetime with its format, else string), nullable when a value is empty, min/max of numbers, and the allowed values of a string column with few distinct values. Review the result, widen the ranges as the data allows, and commit it.",
+            "Infers a schema from a data file in one pass: each column's narrowest type (boolean, integer, float, datetime with its format; else categorical with its allowed values when it has few distinct values, text beyond), nullable when a value is empty, min/max of numbers. Review the result, widen the ranges as the data allows, and commit it.",
             InferExample,
             "mlops schema infer data/flights/flights.csv",
             "mlops schema infer data/flights/flights.csv -o flights.schema.json --max-categories 300 --force")

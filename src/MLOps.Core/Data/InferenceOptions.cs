@@ -2,8 +2,8 @@ namespace MLOps.Core.Data;
 
 /// <summary>
 /// How <see cref="SchemaInference"/> turns what it saw into a schema. A string column with at most
-/// <see cref="MaxCategories"/> distinct values gets them as its <c>allowed</c> list (a categorical column);
-/// beyond that it is free text with no list. 0 never writes a list. The default, 100, is TFX's.
+/// <see cref="MaxCategories"/> distinct values is categorical, with them as its <c>allowed</c> list;
+/// beyond that it is text (free text, no list). 0 makes every string column text. The default, 100, is TFX's.
 /// </summary>
 public sealed record InferenceOptions(int MaxCategories = InferenceOptions.DefaultMaxCategories)
 {

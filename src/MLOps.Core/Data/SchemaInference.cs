@@ -5,9 +5,10 @@ namespace MLOps.Core.Data;
 /// <summary>
 /// Infers a schema from a data file (CSV, Parquet or JSON Lines, see <see cref="TableReader"/>) in one
 /// streaming pass, as TFX's <c>infer_schema</c> does: per column the narrowest type every non-empty value
-/// parses as (boolean, then integer, then float, then a date/time in one of a few common formats, else
-/// string), nullable when any value is empty, the observed min/max of numbers, and the sorted distinct values
-/// of a string column with at most <see cref="InferenceOptions.MaxCategories"/> of them. The result is a
+/// parses as (boolean, then integer, then float, then a date/time in one of a few common formats, else a
+/// string: categorical with its sorted distinct values as the allowed list when there are at most
+/// <see cref="InferenceOptions.MaxCategories"/> of them, text beyond), nullable when any value is empty, and
+/// the observed min/max of numbers. The result is a
 /// starting point a user reviews, widens and commits. Problems are diagnostics, never exceptions.
 /// </summary>
 public static class SchemaInference

@@ -93,6 +93,23 @@ public sealed class SchemaFileTests : IDisposable
     }
 
     [Fact]
+    public void Should_report_MLOPS1002_offering_categorical_or_text_When_a_column_is_typed_string()
+    {
+        // Given a schema written for another tool, with "string" on line 3
+        string path = _temp.Write("schema.json", "{\"columns\": [\n  {\"name\": \"a\", \"type\": \"integer\"},\n  {\"name\": \"b\", \"type\": \"string\"}\n]}");
+
+        // When it is loaded
+        TableSchema? schema = SchemaFile.Load(path, _bag);
+
+        // Then the diagnostic explains the two string types to choose from
+        Assert.Null(schema);
+        Diagnostic d = Assert.Single(_bag);
+        Assert.Equal((Codes.SchemaColumnTypeUnknown, 3), (d.Code, d.Line));
+        Assert.Contains("\"categorical\" when its values come from a bounded set", d.Message);
+        Assert.Contains("\"text\" when they are free text", d.Message);
+    }
+
+    [Fact]
     public void Should_report_MLOPS1001_When_a_column_has_a_misspelt_setting()
     {
         // Given "nulable" instead of "nullable" on line 2

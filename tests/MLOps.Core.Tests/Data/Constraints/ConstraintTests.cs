@@ -39,7 +39,7 @@ public sealed class ConstraintTests : IDisposable
         string path = _temp.Write("d.csv", "note\nabcd\nabcde\n");
 
         // When it is validated
-        DataValidator.Validate(path, Schema(new ColumnSchema("note", ColumnType.Categorical, MaxLength: 4)), _bag);
+        DataValidator.Validate(path, Schema(new ColumnSchema("note", ColumnType.Text, MaxLength: 4)), _bag);
 
         // Then the long value is reported
         Assert.Equal([(Codes.ValueTooLong, 3, 1, Severity.Error)], Found());
@@ -50,7 +50,7 @@ public sealed class ConstraintTests : IDisposable
     {
         // Given a nullable column empty in 2 of 4 rows, allowed at most a quarter
         string path = _temp.Write("d.csv", "id,note\n1,a\n2,\n3,\n4,b\n");
-        var schema = Schema(new ColumnSchema("id", ColumnType.Integer), new ColumnSchema("note", ColumnType.Categorical, Nullable: true, MaxNullFraction: 0.25));
+        var schema = Schema(new ColumnSchema("id", ColumnType.Integer), new ColumnSchema("note", ColumnType.Text, Nullable: true, MaxNullFraction: 0.25));
 
         // When it is validated
         ValidationReport report = DataValidator.Validate(path, schema, _bag);
@@ -68,7 +68,7 @@ public sealed class ConstraintTests : IDisposable
     {
         // Given a nullable column empty in 1 of 4 rows, allowed a quarter
         string path = _temp.Write("d.csv", "id,note\n1,a\n2,\n3,c\n4,b\n");
-        var schema = Schema(new ColumnSchema("id", ColumnType.Integer), new ColumnSchema("note", ColumnType.Categorical, Nullable: true, MaxNullFraction: 0.25));
+        var schema = Schema(new ColumnSchema("id", ColumnType.Integer), new ColumnSchema("note", ColumnType.Text, Nullable: true, MaxNullFraction: 0.25));
 
         // When it is validated
         DataValidator.Validate(path, schema, _bag);
