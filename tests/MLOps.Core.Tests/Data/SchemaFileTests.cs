@@ -12,6 +12,13 @@ public sealed class SchemaFileTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    // Loads a schema that must be refused with exactly one diagnostic, and returns that diagnostic.
+    private Diagnostic LoadFailsWithOne(string path)
+    {
+        Assert.Null(SchemaFile.Load(path, _bag));
+        return Assert.Single(_bag);
+    }
+
     [Fact]
     public void Should_read_every_column_When_loading_the_flights_schema()
     {
@@ -52,11 +59,9 @@ public sealed class SchemaFileTests : IDisposable
         string path = Path.Combine(_temp.Path, "missing.json");
 
         // When it is loaded
-        TableSchema? schema = SchemaFile.Load(path, _bag);
+        Diagnostic d = LoadFailsWithOne(path);
 
         // Then the file is named, with no line
-        Assert.Null(schema);
-        Diagnostic d = Assert.Single(_bag);
         Assert.Equal((Codes.SchemaFileInvalid, path, 0), (d.Code, d.File, d.Line));
     }
 
@@ -67,11 +72,9 @@ public sealed class SchemaFileTests : IDisposable
         string path = _temp.Write("schema.json", "{\n  \"columns\": [\n    {\"name\" \"x\", \"type\": \"float\"}\n  ]\n}\n");
 
         // When it is loaded
-        TableSchema? schema = SchemaFile.Load(path, _bag);
+        Diagnostic d = LoadFailsWithOne(path);
 
         // Then the diagnostic points at line 3 (1-based)
-        Assert.Null(schema);
-        Diagnostic d = Assert.Single(_bag);
         Assert.Equal((Codes.SchemaFileInvalid, path, 3), (d.Code, d.File, d.Line));
     }
 
@@ -82,11 +85,9 @@ public sealed class SchemaFileTests : IDisposable
         string path = _temp.Write("schema.json", "{\n  \"columns\": [\n    {\"name\": \"a\", \"type\": \"float\"},\n    {\"name\": \"b\", \"type\": \"int\"}\n  ]\n}\n");
 
         // When it is loaded
-        TableSchema? schema = SchemaFile.Load(path, _bag);
+        Diagnostic d = LoadFailsWithOne(path);
 
         // Then the diagnostic names the line and the valid types
-        Assert.Null(schema);
-        Diagnostic d = Assert.Single(_bag);
         Assert.Equal((Codes.SchemaColumnTypeUnknown, path, 4), (d.Code, d.File, d.Line));
         Assert.Contains("'int'", d.Message);
         Assert.Contains("boolean, integer, float, categorical, text, datetime", d.Message);
@@ -99,11 +100,9 @@ public sealed class SchemaFileTests : IDisposable
         string path = _temp.Write("schema.json", "{\"columns\": [\n  {\"name\": \"a\", \"type\": \"integer\"},\n  {\"name\": \"b\", \"type\": \"string\"}\n]}");
 
         // When it is loaded
-        TableSchema? schema = SchemaFile.Load(path, _bag);
+        Diagnostic d = LoadFailsWithOne(path);
 
         // Then the diagnostic explains the two string types to choose from
-        Assert.Null(schema);
-        Diagnostic d = Assert.Single(_bag);
         Assert.Equal((Codes.SchemaColumnTypeUnknown, 3), (d.Code, d.Line));
         Assert.Contains("\"categorical\" when its values come from a bounded set", d.Message);
         Assert.Contains("\"text\" when they are free text", d.Message);
@@ -146,11 +145,9 @@ public sealed class SchemaFileTests : IDisposable
         string path = _temp.Write("schema.json", "{\"cols\": []}");
 
         // When it is loaded
-        TableSchema? schema = SchemaFile.Load(path, _bag);
+        Diagnostic d = LoadFailsWithOne(path);
 
         // Then the file is rejected on line 1
-        Assert.Null(schema);
-        Diagnostic d = Assert.Single(_bag);
         Assert.Equal((Codes.SchemaFileInvalid, path, 1), (d.Code, d.File, d.Line));
     }
 
@@ -161,11 +158,9 @@ public sealed class SchemaFileTests : IDisposable
         string path = _temp.Write("schema.json", """{"columns": [{"type": "float"}]}""");
 
         // When it is loaded
-        TableSchema? schema = SchemaFile.Load(path, _bag);
+        Diagnostic d = LoadFailsWithOne(path);
 
         // Then it is reported on line 1
-        Assert.Null(schema);
-        Diagnostic d = Assert.Single(_bag);
         Assert.Equal((Codes.SchemaFileInvalid, path, 1), (d.Code, d.File, d.Line));
     }
 
