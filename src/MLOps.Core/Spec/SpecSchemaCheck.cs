@@ -47,7 +47,7 @@ public static class SpecSchemaCheck
         (null, _, ColumnType.DateTime) => $"'{column.Name}' is a datetime; add a derive (hour, day-of-week, month, ...) to turn it into a number.",
         (null, FeatureEncoding.Numeric, ColumnType.Categorical) => $"'{column.Name}' is categorical; use encode: one-hot.",
         (null, FeatureEncoding.Numeric, ColumnType.Text) => $"'{column.Name}' is free text; use encode: text.",
-        (null, FeatureEncoding.OneHot, ColumnType.Text) => $"'{column.Name}' is free text; one-hot would make one input per distinct text, and a text not seen in training would match none. Use encode: text.",
+        (null, FeatureEncoding.OneHot, ColumnType.Text) => $"'{column.Name}' is free text; one-hot would make one input per distinct text, and a text not seen in training would match none. Use encode: text, or declare the column categorical in the schema if its values are a bounded set.",
         (null, FeatureEncoding.OneHot, ColumnType.Float) => $"'{column.Name}' is a float; one-hot needs categories (categorical, integer or boolean). Use encode: numeric.",
         (null, FeatureEncoding.Text, ColumnType.Categorical) => $"'{column.Name}' is categorical; encode: text is for free-text columns. Use encode: one-hot.",
         (null, FeatureEncoding.Text, not ColumnType.Text) => $"'{column.Name}' is {Describe(column)}; encode: text is for free-text columns. Use encode: numeric.",

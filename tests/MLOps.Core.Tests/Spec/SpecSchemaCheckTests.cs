@@ -39,7 +39,7 @@ public sealed class SpecSchemaCheckTests
     [Theory]
     [InlineData("source: comment, encode: text", "source: comment", "use encode: text.")]
     [InlineData("source: comment, encode: text", "source: comment, encode: numeric", "use encode: text.")]
-    [InlineData("source: comment, encode: text", "source: comment, encode: one-hot", "Use encode: text.")]
+    [InlineData("source: comment, encode: text", "source: comment, encode: one-hot", "Use encode: text, or declare the column categorical in the schema if its values are a bounded set.")]
     [InlineData("source: cabin, encode: one-hot", "source: cabin, encode: text", "Use encode: one-hot.")]
     [InlineData("source: distance }", "source: distance, encode: text }", "Use encode: numeric.")]
     public void Should_report_a_feature_type_mismatch_with_the_fitting_encoding_When_text_and_encode_text_do_not_meet(string from, string to, string advice)
