@@ -69,7 +69,8 @@ public static class ModelCard
 
     private static string Describe(FeatureSpec f) =>
         f.Derive is not null ? $"{f.Name} ({f.Derive} of `{f.Source}`)" :
-        f.Encoding == FeatureEncoding.OneHot ? $"{f.Name} (one-hot of `{f.Source}`)" : $"{f.Name} (`{f.Source}`)";
+        f.Encoding == FeatureEncoding.OneHot ? $"{f.Name} (one-hot of `{f.Source}`)" :
+        f.Encoding == FeatureEncoding.Text ? $"{f.Name} (text features of `{f.Source}`)" : $"{f.Name} (`{f.Source}`)";
 
     private static string Parameters(IReadOnlyDictionary<string, double> parameters) =>
         parameters.Count == 0 ? "ML.NET defaults" : string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}"));

@@ -24,8 +24,8 @@ internal abstract class ColumnAccumulator(ColumnSchema column)
 
     public abstract ColumnProfile Finish();
 
-    protected ColumnProfile Profile(long count, DistinctCount distinct, NumericProfile? numeric = null, DateTimeRange? dateTime = null, CategoryProfile? categories = null) =>
-        new(Column.Name, Column.Type.ToString().ToLowerInvariant(), count, Missing, Invalid, distinct, numeric, dateTime, categories);
+    protected ColumnProfile Profile(long count, DistinctCount distinct, NumericProfile? numeric = null, DateTimeRange? dateTime = null, CategoryProfile? categories = null, NumericProfile? length = null) =>
+        new(Column.Name, Column.Type.ToString().ToLowerInvariant(), count, Missing, Invalid, distinct, numeric, dateTime, categories, length);
 
     private InvalidOperationException WrongType(string given) =>
         new($"Column '{Column.Name}' is {Column.Type.ToString().ToLowerInvariant()} in the schema; it cannot be profiled from {given}.");

@@ -11,13 +11,15 @@ public sealed record DataProfile(
     [property: JsonPropertyName("rows")] long Rows,
     [property: JsonPropertyName("columns")] IReadOnlyList<ColumnProfile> Columns)
 {
-    public const int CurrentVersion = 1;
+    /// <summary>2: text columns report <c>length</c> instead of <c>categories</c>; types are categorical and text, not string.</summary>
+    public const int CurrentVersion = 2;
 }
 
 /// <summary>
 /// One column. <see cref="Count"/> counts values that parsed; <see cref="Numeric"/> is set for integer, float
 /// and date-time columns with at least one value, <see cref="DateTime"/> for date-time columns,
-/// <see cref="Categories"/> for string and boolean columns.
+/// <see cref="Categories"/> for categorical and boolean columns, <see cref="Length"/> (the values' lengths in
+/// characters) for text columns with at least one value.
 /// </summary>
 public sealed record ColumnProfile(
     [property: JsonPropertyName("name")] string Name,
@@ -28,7 +30,8 @@ public sealed record ColumnProfile(
     [property: JsonPropertyName("distinct")] DistinctCount Distinct,
     [property: JsonPropertyName("numeric")] NumericProfile? Numeric,
     [property: JsonPropertyName("datetime")] DateTimeRange? DateTime,
-    [property: JsonPropertyName("categories")] CategoryProfile? Categories);
+    [property: JsonPropertyName("categories")] CategoryProfile? Categories,
+    [property: JsonPropertyName("length")] NumericProfile? Length = null);
 
 public sealed record DistinctCount(
     [property: JsonPropertyName("value")] long Value,

@@ -27,9 +27,12 @@ internal sealed class HyperLogLog
         AddHash(XxHash64.HashToUInt64(MemoryMarshal.AsBytes(new ReadOnlySpan<double>(in normalized))));
     }
 
-    public void Add(ReadOnlySpan<char> value) => AddHash(XxHash64.HashToUInt64(MemoryMarshal.AsBytes(value)));
+    public void Add(ReadOnlySpan<char> value) => AddHash(Hash(value));
 
-    private void AddHash(ulong hash)
+    /// <summary>The hash <see cref="Add(ReadOnlySpan{char})"/> uses, for callers that keep hashes instead of strings.</summary>
+    public static ulong Hash(ReadOnlySpan<char> value) => XxHash64.HashToUInt64(MemoryMarshal.AsBytes(value));
+
+    public void AddHash(ulong hash)
     {
         int index = (int)(hash >> Q);
         ulong rest = hash << Precision;

@@ -5,7 +5,8 @@ namespace MLOps.Core.Profiling;
 
 /// <summary>
 /// The profile as a compact markdown table for the model card: one row per column with its type, missing
-/// share, distinct count ("~" when estimated) and either min / median / max or its top three values.
+/// share, distinct count ("~" when estimated) and either min / median / max, its top three values, or (free
+/// text) "length" and the min / median / max length of its values.
 /// </summary>
 public static class ProfileMarkdown
 {
@@ -36,6 +37,10 @@ public static class ProfileMarkdown
         if (column.Numeric is { } numeric)
         {
             return $"{Number(numeric.Min)} / {Number(numeric.Quantiles.P50)} / {Number(numeric.Max)}";
+        }
+        if (column.Length is { } length)
+        {
+            return $"length {Number(length.Min)} / {Number(length.Quantiles.P50)} / {Number(length.Max)}";
         }
         if (column.Categories is { Top.Count: > 0 } categories)
         {

@@ -24,6 +24,7 @@ public sealed class TableProfiler
             {
                 ColumnType.Integer or ColumnType.Float or ColumnType.DateTime => new NumericAccumulator(column, options, options.Seed + (ulong)i),
                 ColumnType.Boolean => new BooleanAccumulator(column),
+                ColumnType.Text => new TextAccumulator(column, options, options.Seed + (ulong)i),
                 _ => new CategoryAccumulator(column, options),
             };
         }
@@ -37,7 +38,7 @@ public sealed class TableProfiler
 
     public void ObserveBoolean(int column, bool value) => _columns[column].AddBoolean(value);
 
-    /// <summary>A value of a string column (compared by its first <see cref="ProfileOptions.MaxCategoryLength"/> chars).</summary>
+    /// <summary>A value of a categorical column (compared by its first <see cref="ProfileOptions.MaxCategoryLength"/> chars) or a text column (whole).</summary>
     public void ObserveText(int column, ReadOnlySpan<char> value) => _columns[column].AddText(value);
 
     public void ObserveDateTime(int column, DateTime value) => _columns[column].AddDateTime(value);

@@ -36,11 +36,11 @@ public sealed record LabelRule(string Operator, double Value)
 
 /// <summary>
 /// One model input: a source column, optionally derived (<c>hour</c> of a date) and encoded
-/// (<c>one-hot</c> for categories, <c>numeric</c> otherwise).
+/// (<c>one-hot</c> for categories, <c>text</c> for free text, <c>numeric</c> otherwise).
 /// </summary>
 public sealed record FeatureSpec(string Name, string Source, string? Derive, FeatureEncoding Encoding, int Line);
 
-public enum FeatureEncoding { Numeric, OneHot }
+public enum FeatureEncoding { Numeric, OneHot, Text }
 
 /// <summary>The trainer by name, its hyperparameters (by ML.NET option name) and its seed.</summary>
 public sealed record TrainerSpec(string Name, IReadOnlyDictionary<string, double> Parameters, int Seed);

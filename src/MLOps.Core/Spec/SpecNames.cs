@@ -14,6 +14,7 @@ public static class SpecNames
     {
         ["numeric"] = FeatureEncoding.Numeric,
         ["one-hot"] = FeatureEncoding.OneHot,
+        ["text"] = FeatureEncoding.Text,
     };
 
     public static IReadOnlyList<string> LabelOperators { get; } = [">", ">=", "<", "<=", "==", "!="];

@@ -38,12 +38,19 @@ public static class SpecSchemaCheck
         return column;
     }
 
+    // Free text needs its own encoding: as a number it does not parse, and one-hot would make one input per
+    // distinct comment (the model grows with the data) that no unseen comment ever matches.
     private static string? Problem(FeatureSpec feature, ColumnSchema column) => (feature.Derive, feature.Encoding, column.Type) switch
     {
         (not null, _, not ColumnType.DateTime) => $"derive '{feature.Derive}' needs a datetime column; '{column.Name}' is {Describe(column)}.",
+        (not null, FeatureEncoding.Text, _) => $"derive '{feature.Derive}' makes a number, and encode: text is for free-text columns. Remove the encode (numeric is the default).",
         (null, _, ColumnType.DateTime) => $"'{column.Name}' is a datetime; add a derive (hour, day-of-week, month, ...) to turn it into a number.",
         (null, FeatureEncoding.Numeric, ColumnType.Categorical) => $"'{column.Name}' is categorical; use encode: one-hot.",
-        (null, FeatureEncoding.OneHot, ColumnType.Float) => $"'{column.Name}' is a float; one-hot needs categories (string, integer or boolean). Use encode: numeric.",
+        (null, FeatureEncoding.Numeric, ColumnType.Text) => $"'{column.Name}' is free text; use encode: text.",
+        (null, FeatureEncoding.OneHot, ColumnType.Text) => $"'{column.Name}' is free text; one-hot would make one input per distinct text, and a text not seen in training would match none. Use encode: text, or declare the column categorical in the schema if its values are a bounded set.",
+        (null, FeatureEncoding.OneHot, ColumnType.Float) => $"'{column.Name}' is a float; one-hot needs categories (categorical, integer or boolean). Use encode: numeric.",
+        (null, FeatureEncoding.Text, ColumnType.Categorical) => $"'{column.Name}' is categorical; encode: text is for free-text columns. Use encode: one-hot.",
+        (null, FeatureEncoding.Text, not ColumnType.Text) => $"'{column.Name}' is {Describe(column)}; encode: text is for free-text columns. Use encode: numeric.",
         _ => null,
     };
 
@@ -53,7 +60,8 @@ public static class SpecSchemaCheck
         (TaskType.BinaryClassification, not null, not (ColumnType.Integer or ColumnType.Float)) => "a label rule compares numbers; this column is not numeric.",
         (not TaskType.BinaryClassification, not null, _) => "label.when applies to binary-classification only.",
         (TaskType.Regression, null, not (ColumnType.Integer or ColumnType.Float)) => "a regression label must be an integer or float column.",
-        (TaskType.MulticlassClassification, null, ColumnType.Float or ColumnType.DateTime) => "a multiclass label must be a string, integer or boolean column.",
+        (TaskType.MulticlassClassification, null, ColumnType.Text) => "free text is not a set of classes; a multiclass label must be a categorical, integer or boolean column. If its values are classes, declare the column categorical in the schema.",
+        (TaskType.MulticlassClassification, null, ColumnType.Float or ColumnType.DateTime) => "a multiclass label must be a categorical, integer or boolean column.",
         _ => null,
     };
 

@@ -37,10 +37,13 @@ public static class ModelPipeline
 
         foreach (FeatureSpec f in spec.Features.Where(f => f.Derive is null))
         {
-            chain = f.Encoding == FeatureEncoding.OneHot
-                ? chain.Append(ml.Transforms.Categorical.OneHotEncoding(f.Name, f.Source))
-                : chain.Append(ml.Transforms.Conversion.ConvertType(f.Name, f.Source, DataKind.Single))
-                    .Append(ml.Transforms.ReplaceMissingValues(f.Name, replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean));
+            chain = f.Encoding switch
+            {
+                FeatureEncoding.OneHot => chain.Append(ml.Transforms.Categorical.OneHotEncoding(f.Name, f.Source)),
+                FeatureEncoding.Text => chain.Append(ml.Transforms.Text.FeaturizeText(f.Name, TextFeaturization.Options(), f.Source)),
+                _ => chain.Append(ml.Transforms.Conversion.ConvertType(f.Name, f.Source, DataKind.Single))
+                    .Append(ml.Transforms.ReplaceMissingValues(f.Name, replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean)),
+            };
         }
 
         chain = chain.Append(ml.Transforms.Concatenate(FeaturesColumn, spec.Features.Select(f => f.Name).ToArray()));

@@ -13,6 +13,7 @@ public sealed class ProfileBoundsTests
         new ColumnSchema("x", ColumnType.Float),
         new ColumnSchema("k", ColumnType.Integer, Min: 0, Max: 1000),
         new ColumnSchema("s", ColumnType.Categorical),
+        new ColumnSchema("t", ColumnType.Text),
     ], "schema.json");
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class ProfileBoundsTests
     [Fact]
     public void Should_not_grow_retained_memory_When_three_times_the_rows_are_profiled()
     {
-        // Given one profiler over a high-cardinality number, an integer and a string column
+        // Given one profiler over a high-cardinality number, an integer, a categorical and a text column (every text distinct)
         var profiler = new TableProfiler(Schema);
         var retained = new List<long>();
 
@@ -50,9 +51,32 @@ public sealed class ProfileBoundsTests
 
         // Then the retained size stays under the documented bound every time: per numeric column
         // 8 * 16,384 (sample) + 8 * 8,192 (grid) + 8 * 20 (bins) + 16,384 (HyperLogLog) + 28 * 10,000 at most
-        // (exact counts, dropped at the limit), per string column 512 + 16,384 + 10,000 * (50 + 2 * 5-char values)
-        const long bound = (2 * ((8 * 16_384) + (8 * 8_192) + (8 * 20) + 16_384)) + 512 + 16_384 + (10_000 * 60);
+        // (exact counts, dropped at the limit), per categorical column 512 + 16,384 + 10,000 * (50 + 2 * 5-char values),
+        // per text column the numeric bound for its lengths (at most 28 * 150 exact counts: lengths are under 150)
+        // and 16,384 for the HyperLogLog that replaced its exact set of hashes
+        const long numeric = (8 * 16_384) + (8 * 8_192) + (8 * 20);
+        const long bound = (2 * (numeric + 16_384)) + 512 + 16_384 + (10_000 * 60) + numeric + (28 * 150) + 16_384;
         Assert.All(retained, r => Assert.True(r <= bound, $"{string.Join(", ", retained)} > {bound}"));
+    }
+
+    [Fact]
+    public void Should_not_allocate_per_value_When_texts_are_observed()
+    {
+        // Given a profiler past its exact-count limit on the text column
+        var profiler = new TableProfiler(Schema);
+        Feed(profiler, 0, 100_000);
+
+        // When another 200,000 distinct texts are observed
+        Span<char> text = stackalloc char[TextLength];
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 100_000; i < 300_000; i++)
+        {
+            profiler.ObserveText(3, Text(i, text));
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Then nothing is allocated: texts are hashed, not kept
+        Assert.True(allocated < 10_000, $"{allocated} bytes");
     }
 
     [Fact]
@@ -85,6 +109,7 @@ public sealed class ProfileBoundsTests
     private static void Feed(TableProfiler profiler, int from, int to)
     {
         Span<char> text = stackalloc char[16];
+        Span<char> comment = stackalloc char[TextLength];
         for (int i = from; i < to; i++)
         {
             ulong h = (ulong)i * 0x9E3779B97F4A7C15UL;
@@ -92,6 +117,18 @@ public sealed class ProfileBoundsTests
             profiler.ObserveNumber(1, (double)(h >> 54));
             ((int)(h >> 40) % 50_000).TryFormat(text, out int written);
             profiler.ObserveText(2, text[..written]);
+            profiler.ObserveText(3, Text(i, comment));
         }
+    }
+
+    private const int TextLength = 140;
+
+    // Row i's text: its number, then up to 127 'x' (a pseudo-random count), so every text is distinct.
+    private static ReadOnlySpan<char> Text(int i, Span<char> buffer)
+    {
+        i.TryFormat(buffer, out int digits);
+        int length = digits + (int)(((ulong)i * 0x9E3779B97F4A7C15UL) >> 57);
+        buffer[digits..length].Fill('x');
+        return buffer[..length];
     }
 }
