@@ -26,7 +26,7 @@ public sealed class InferSchemaTargetTests(ITestOutputHelper log) : IDisposable
         Assert.True(run.Succeeded, run.ToString());
         JsonArray columns = JsonNode.Parse(File.ReadAllText(expected))!["columns"]!.AsArray();
         Assert.Equal(
-            ["date datetime", "delay integer", "distance integer", "origin string", "destination string"],
+            ["date datetime", "delay integer", "distance integer", "origin categorical", "destination categorical"],
             columns.Select(c => $"{c!["name"]} {c["type"]}"));
         Assert.Equal("yyyy-MM-dd HH:mm", (string?)columns[0]!["format"]);
         Assert.Equal(10, columns[3]!["allowed"]!.AsArray().Count);
