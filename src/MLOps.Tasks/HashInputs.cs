@@ -8,9 +8,9 @@ namespace MLOps.Tasks;
 
 /// <summary>
 /// Hashes the model's inputs by content, every build and in-process (a stat per file when nothing moved):
-/// data (a file, or each part of a data folder), spec, schema and the training code's assemblies. Writes one stamp file per input holding its hash,
-/// rewritten only when the hash changes, so the incremental targets that list the stamps as Inputs skip by
-/// content, not by time. Keeps model.lock.json beside the spec up to date.
+/// data (a file, or each part of a data folder), spec, schema and the training code's assemblies. Writes one
+/// stamp file per input holding its hash, rewritten only when the hash changes, so the incremental targets that
+/// list the stamps as Inputs skip by content, not by time. Keeps model.lock.json beside the spec up to date.
 /// </summary>
 public sealed class HashInputs : MLOpsTask
 {

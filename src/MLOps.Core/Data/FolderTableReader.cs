@@ -33,10 +33,17 @@ public sealed class FolderTableReader : ITableReader
         if (extensions.Length != 1)
         {
             Stopped = true;
-            report?.Invoke(extensions.Length == 0 ? Codes.DataFolderHasNoDataFiles : Codes.DataFolderMixedFormats, extensions.Length == 0
-                ? $"the data folder has no data file directly in it (a file ending in {string.Join(", ", DataFiles.Extensions)}; names starting with '.' or '_' and subfolders are not read). Put the parts in the folder itself, or point data.path at a file."
-                : $"the data folder mixes data files of {extensions.Length} kinds ({string.Join(", ", extensions.Select(e => $"{data.Files.Count(f => f.EndsWith(e, StringComparison.OrdinalIgnoreCase))} {e}"))}), so nothing was read: one folder is one table in one format. Move the files of the other formats (a leftover conversion?) out of the folder.",
-                0, 0);
+            if (extensions.Length == 0)
+            {
+                report?.Invoke(Codes.DataFolderHasNoDataFiles,
+                    $"the data folder has no data file directly in it (a file ending in {string.Join(", ", DataFiles.Extensions)}; names starting with '.' or '_' and subfolders are not read). Put the parts in the folder itself, or point data.path at a file.", 0, 0);
+            }
+            else
+            {
+                string counts = string.Join(", ", extensions.Select(e => $"{data.Files.Count(f => f.EndsWith(e, StringComparison.OrdinalIgnoreCase))} {e}"));
+                report?.Invoke(Codes.DataFolderMixedFormats,
+                    $"the data folder mixes data files of {extensions.Length} kinds ({counts}), so nothing was read: one folder is one table in one format. Move the files of the other formats (a leftover conversion?) out of the folder.", 0, 0);
+            }
             return;
         }
         Format = TableReader.FormatOf(data.Files[0]);
@@ -82,7 +89,7 @@ public sealed class FolderTableReader : ITableReader
             }
             Stopped |= _current.Stopped;
             _current.Dispose();
-            _current = null;
+            _current = null; // Not disposed twice if opening the next part throws.
             _current = OpenNextMatching();
         }
         return false;
