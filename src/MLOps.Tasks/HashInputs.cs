@@ -8,9 +8,9 @@ namespace MLOps.Tasks;
 
 /// <summary>
 /// Hashes the model's inputs by content, every build and in-process (a stat per file when nothing moved):
-/// data, spec, schema and the training code's assemblies. Writes one stamp file per input holding its hash,
-/// rewritten only when the hash changes, so the incremental targets that list the stamps as Inputs skip by
-/// content, not by time. Keeps model.lock.json beside the spec up to date.
+/// data (a file, or each part of a data folder), spec, schema and the training code's assemblies. Writes one
+/// stamp file per input holding its hash, rewritten only when the hash changes, so the incremental targets that
+/// list the stamps as Inputs skip by content, not by time. Keeps model.lock.json beside the spec up to date.
 /// </summary>
 public sealed class HashInputs : MLOpsTask
 {
@@ -43,7 +43,9 @@ public sealed class HashInputs : MLOpsTask
     protected override void Run(DiagnosticBag bag)
     {
         var cache = FileHashCache.Load(Path.Combine(StampDirectory, CacheFile));
-        string? data = Hash(cache, DataFile, Fingerprint.OfFile, InputStamps.Data, bag);
+        DataFingerprint? dataFingerprint = HashData(cache, bag);
+        string? data = dataFingerprint?.Value;
+        Stamp(InputStamps.Data, data);
         string? spec = Hash(cache, SpecFile, Fingerprint.Sha256OfFile, InputStamps.Spec, bag);
         string? schema = Hash(cache, SchemaFile, Fingerprint.Sha256OfFile, InputStamps.Schema, bag);
         // A layout without one of the core assemblies beside the tasks hashes the ones it has.
@@ -56,7 +58,7 @@ public sealed class HashInputs : MLOpsTask
             && (_stampChanged || !cache.IsUnchanged(LockFile)))
         {
             var hashes = new InputHashes(data, spec, schema, codeHash);
-            WriteLock(ModelLock.For(ModelName, SpecFile, DataFile, SchemaFile, hashes), bag);
+            WriteLock(ModelLock.For(ModelName, SpecFile, DataFile, SchemaFile, hashes, dataFingerprint!.Files), bag);
             TryHash(cache, LockFile, Fingerprint.OfFile, bag);
         }
 
@@ -79,10 +81,28 @@ public sealed class HashInputs : MLOpsTask
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            bag.Warning(Codes.InputNotHashed, $"'{file}' could not be read to hash it: {e.Message} The steps that use it run as if it changed.", file);
+            NotHashed(file, e, bag);
             return null;
         }
     }
+
+    // A folder's parts go through the cache one by one (touching one costs one re-hash, the others a stat), and the
+    // folder is listed every build, so adding, removing or renaming a part changes the data stamp.
+    private DataFingerprint? HashData(FileHashCache cache, DiagnosticBag bag)
+    {
+        try
+        {
+            return DataFingerprint.Of(DataFile, file => cache.Hash(file, Fingerprint.OfFile));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            NotHashed(DataFile, e, bag);
+            return null;
+        }
+    }
+
+    private static void NotHashed(string file, Exception e, DiagnosticBag bag) =>
+        bag.Warning(Codes.InputNotHashed, $"'{file}' could not be read to hash it: {e.Message} The steps that use it run as if it changed.", file);
 
     private void Stamp(string name, string? hash)
     {

@@ -20,7 +20,7 @@ internal static class SchemaCommand
 
     private static CliCommand CreateInfer()
     {
-        var data = new Argument<FileInfo>("data") { Description = "The data file to infer from (CSV with a header row)." }.RejectingOptions();
+        var data = new Argument<FileInfo>("data") { Description = "The data file to infer from (CSV with a header row, Parquet or JSON Lines), or a folder of such files read as one table." }.RejectingOptions();
         var output = new Option<FileInfo?>("--output", "-o")
         {
             Description = "Write the schema to this file instead of printing it. An existing file is kept unless --force is given.",

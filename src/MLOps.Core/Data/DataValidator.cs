@@ -4,12 +4,13 @@ using MLOps.Core.Profiling;
 namespace MLOps.Core.Data;
 
 /// <summary>
-/// Checks a data file (CSV, Parquet or JSON Lines: see <see cref="TableReader"/>) against its schema in one
+/// Checks a data file (CSV, Parquet or JSON Lines: see <see cref="TableReader"/>), or a folder of them, against its schema in one
 /// streaming pass: the header names every schema column (extra columns are allowed; a name twice is an error),
 /// and every value has the column's type, is present unless nullable, lies within min/max and in the allowed
 /// set. It reports every violation (the first few individually, then counts), so one run tells the user
 /// everything that is wrong. Problems with the file itself (bad bytes, corrupt Parquet) are violations too.
 /// For Parquet, whose records are rows rather than lines, a diagnostic's line is the row and its message says so.
+/// For a folder, a diagnostic at a location names the part file it is in; the end-of-pass checks name the folder.
 /// </summary>
 public static class DataValidator
 {
@@ -18,27 +19,25 @@ public static class DataValidator
     /// declared for other environments only is neither required nor checked.</param>
     public static ValidationReport Validate(string dataPath, TableSchema schema, DiagnosticBag bag, int maxDiagnostics = 20, TableProfiler? profiler = null, string environment = TableSchema.DefaultEnvironment)
     {
-        TableFormat format = TableReader.FormatOf(dataPath);
-        DiagnosticBag target = format == TableFormat.Parquet ? new DiagnosticBag() : bag;
-        var log = new ViolationLog(dataPath, target, maxDiagnostics);
+        // Held until the format is known (a folder's is its parts'): a Parquet diagnostic's line is a row, and says so.
+        var found = new DiagnosticBag();
+        var log = new ViolationLog(dataPath, found, maxDiagnostics);
         ValidationReport report;
         try
         {
             var options = new TableReaderOptions { Columns = [.. schema.Columns.Select(c => c.Name)] };
-            using ITableReader reader = TableReader.Open(dataPath, (code, message, location, field) => log.Report(code, null, message, location, field), options);
+            using ITableReader reader = TableReader.Open(dataPath, (code, message, location, field) => log.Report(code, null, message, location, field), options, log.EnterPart);
             report = Check(reader, schema, log, profiler, environment);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             log.Report(Codes.DataFileMissing, null, $"cannot open the data file: {e.Message} Check the data path in the model spec.");
-            report = log.Finish(0, format);
+            report = log.Finish(0, TableReader.FormatOf(dataPath));
         }
-        if (target != bag)
+        bool byRow = report.LocationUnit == "row";
+        foreach (Diagnostic d in found)
         {
-            foreach (Diagnostic d in target)
-            {
-                bag.Add(d.Line > 0 ? d with { Message = $"row {d.Line}: {d.Message}" } : d);
-            }
+            bag.Add(byRow && d.Line > 0 ? d with { Message = $"row {d.Line}: {d.Message}" } : d);
         }
         return report;
     }
@@ -83,6 +82,7 @@ public static class DataValidator
             }
         }
 
+        log.EnterPart(null); // What follows is about the data as a whole, not the last part read.
         if (rows == 0 && !reader.Stopped) // A reader that stopped has said why.
         {
             log.Report(Codes.DataFileEmpty, null, reader.Format switch

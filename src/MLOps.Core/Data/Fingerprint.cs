@@ -7,7 +7,7 @@ namespace MLOps.Core.Data;
 /// <summary>
 /// Content hashes of files. Data files get XxHash128 (fast enough to hash gigabytes on every build, so
 /// steps can be skipped when the data has not changed); model files and specs get SHA-256, which a consumer
-/// can verify with standard tools.
+/// can verify with standard tools. A dataset's fingerprint, a folder's included, is <see cref="DataFingerprint"/>.
 /// </summary>
 public static class Fingerprint
 {

@@ -15,7 +15,7 @@ public enum TableFormat
 public delegate void ReadProblemHandler(string code, string message, long location, int field);
 
 /// <summary>
-/// One record at a time from a data file, whatever its format: CSV (<see cref="CsvTableReader"/>), Parquet
+/// One record at a time from a data file (or a folder of them, <see cref="FolderTableReader"/>), whatever its format: CSV (<see cref="CsvTableReader"/>), Parquet
 /// (<see cref="ParquetTableReader"/>) or JSON Lines (<see cref="JsonLinesTableReader"/>). A field is text: the
 /// file's own text for CSV and JSON strings; for typed values (Parquet columns other than strings, JSON
 /// numbers and booleans) the invariant rendering: numbers round-trip ("R"), booleans <c>true</c>/<c>false</c>,
@@ -41,7 +41,8 @@ public interface ITableReader : IDisposable
     long Location { get; }
 
     /// <summary>True once reading ended early on a problem already reported (an unterminated quote, invalid
-    /// UTF-8, a corrupt Parquet file): the records before it were read, the rest of the file was not.</summary>
+    /// UTF-8, a corrupt Parquet file): the records before it were read, the rest of the file was not. A folder's reader
+    /// (<see cref="FolderTableReader"/>) says so when any part stopped or was skipped, and reads the other parts still.</summary>
     bool Stopped { get; }
 
     /// <summary>The field's text; valid until the next <see cref="Read"/>.</summary>

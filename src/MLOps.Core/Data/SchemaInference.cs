@@ -3,7 +3,7 @@ using MLOps.Core.Diagnostics;
 namespace MLOps.Core.Data;
 
 /// <summary>
-/// Infers a schema from a data file (CSV, Parquet or JSON Lines, see <see cref="TableReader"/>) in one
+/// Infers a schema from a data file (CSV, Parquet or JSON Lines, see <see cref="TableReader"/>), or a folder of them, in one
 /// streaming pass, as TFX's <c>infer_schema</c> does: per column the narrowest type every non-empty value
 /// parses as (boolean, then integer, then float, then a date/time in one of a few common formats, else a
 /// string: categorical with its sorted distinct values as the allowed list when there are at most
@@ -20,10 +20,11 @@ public static class SchemaInference
     {
         options ??= InferenceOptions.Default;
         int errorsBefore = Errors(bag);
+        var log = new ViolationLog(dataPath, bag, MaxDiagnostics);
         ITableReader reader;
         try
         {
-            reader = TableReader.Open(dataPath, bag);
+            reader = TableReader.Open(dataPath, bag, partOpened: log.EnterPart);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -33,8 +34,7 @@ public static class SchemaInference
 
         using (reader)
         {
-            (ColumnInference Column, int Field)[] columns = ReadHeader(reader, options, dataPath, bag);
-            var log = new ViolationLog(dataPath, bag, MaxDiagnostics);
+            (ColumnInference Column, int Field)[] columns = ReadHeader(reader, options, log.CurrentFile, bag);
             long rows = 0;
             while (reader.Read())
             {
@@ -52,6 +52,7 @@ public static class SchemaInference
                 }
             }
 
+            log.EnterPart(null);
             if (!reader.Stopped && rows == 0) // A file that stopped early was reported by its reader.
             {
                 string found = reader.Format != TableFormat.Csv ? "no rows" : reader.Columns.Count == 0 ? "no header row" : "a header but no data rows";
@@ -64,7 +65,7 @@ public static class SchemaInference
 
     // A schema names columns by header name: an unnamed column is left out (validation allows extra columns),
     // a repeated name is an error (the schema could not say which column it means).
-    private static (ColumnInference, int)[] ReadHeader(ITableReader reader, InferenceOptions options, string dataPath, DiagnosticBag bag)
+    private static (ColumnInference, int)[] ReadHeader(ITableReader reader, InferenceOptions options, string headerFile, DiagnosticBag bag)
     {
         var columns = new List<(ColumnInference, int)>(reader.Columns.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -76,13 +77,13 @@ public static class SchemaInference
             {
                 bag.Warning(Codes.HeaderColumnUnnamed,
                     $"header column {field + 1} has no name, so the inferred schema leaves it out (validation ignores columns the schema does not declare). Name it in the header to have it inferred.",
-                    dataPath, line, field + 1);
+                    headerFile, line, field + 1);
             }
             else if (!seen.Add(name))
             {
                 bag.Error(Codes.HeaderDuplicateColumn,
                     $"header column {field + 1} repeats the name '{name}', so a schema cannot say which of the columns it means. Give every header column a unique name.",
-                    dataPath, line, field + 1);
+                    headerFile, line, field + 1);
             }
             else
             {

@@ -4,8 +4,8 @@ using Microsoft.ML.Data;
 namespace MLOps.Core.Data;
 
 /// <summary>
-/// Reads the requested columns of a data file (CSV, Parquet or JSON Lines: see <see cref="TableReader"/>) into typed in-memory columns and exposes them as an
-/// ML.NET <see cref="IDataView"/>: integer and float as <see cref="float"/> (missing: NaN), string as text
+/// Reads the requested columns of a data file (CSV, Parquet or JSON Lines: see <see cref="TableReader"/>), or of a folder
+/// of them as one table, into typed in-memory columns and exposes them as an ML.NET <see cref="IDataView"/>: integer and float as <see cref="float"/> (missing: NaN), string as text
 /// (missing: empty), datetime as <see cref="DateTime"/> (missing: default), boolean as <see cref="bool"/>.
 /// The file is expected to be validated already; a value that still does not parse is read as missing.
 /// A requested column the schema does not declare is a caller bug (<see cref="ArgumentException"/>); one the
@@ -18,7 +18,9 @@ public static class TableLoader
     {
         ArgumentNullException.ThrowIfNull(ml);
         string? problem = null;
-        using ITableReader reader = TableReader.Open(dataPath, (code, message, location, field) => problem ??= $"{code} at {location}: {message}", new TableReaderOptions { Columns = columns });
+        string part = ""; // A folder's problems name the part they are in.
+        using ITableReader reader = TableReader.Open(dataPath, (code, message, location, field) => problem ??= $"{code} at {part}{location}: {message}",
+            new TableReaderOptions { Columns = columns }, file => part = $"{Path.GetFileName(file)}:");
         var header = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < reader.Columns.Count; i++)
         {

@@ -18,7 +18,7 @@ public sealed record TableReaderOptions
     public int MaxRecordLength { get; init; } = DefaultMaxRecordLength;
 }
 
-/// <summary>Opens a data file with the reader its extension calls for.</summary>
+/// <summary>Opens a data file with the reader its extension calls for, or a folder of them as one table.</summary>
 public static class TableReader
 {
     /// <summary><c>.parquet</c>: Parquet; <c>.jsonl</c>, <c>.ndjson</c>: JSON Lines; anything else (<c>.csv</c>, <c>.tsv</c>, ...): CSV.</summary>
@@ -29,21 +29,34 @@ public static class TableReader
         _ => TableFormat.Csv,
     };
 
-    /// <summary>Opens <paramref name="path"/>; problems in the file go to <paramref name="bag"/> (or nowhere), naming the file as given.
-    /// Throws only what opening a file throws (<see cref="IOException"/>, <see cref="UnauthorizedAccessException"/>).</summary>
-    public static ITableReader Open(string path, DiagnosticBag? bag = null, TableReaderOptions? options = null) =>
-        Open(path, bag is null ? null : (code, message, location, field) => bag.Error(code, message, path, ClampLine(location), field), options);
+    /// <summary>Opens <paramref name="path"/>, a file or a folder of files read as one table (<see cref="FolderTableReader"/>);
+    /// problems go to <paramref name="bag"/> (or nowhere), naming the file as given, or for a folder the part they are in.
+    /// Throws only what opening a file or listing a folder throws (<see cref="IOException"/>, <see cref="UnauthorizedAccessException"/>).</summary>
+    /// <param name="partOpened">For a folder: called with each part's path before the part is read.</param>
+    public static ITableReader Open(string path, DiagnosticBag? bag = null, TableReaderOptions? options = null, Action<string>? partOpened = null)
+    {
+        string file = path;
+        return Open(path, bag is null ? null : (code, message, location, field) => bag.Error(code, message, file, ClampLine(location), field), options, part =>
+        {
+            file = part;
+            partOpened?.Invoke(part);
+        });
+    }
 
-    public static ITableReader Open(string path, ReadProblemHandler? report, TableReaderOptions? options = null)
+    public static ITableReader Open(string path, ReadProblemHandler? report, TableReaderOptions? options = null, Action<string>? partOpened = null)
     {
         options ??= new TableReaderOptions();
-        return FormatOf(path) switch
-        {
-            TableFormat.Parquet => new ParquetTableReader(path, report, options.Columns),
-            TableFormat.JsonLines => new JsonLinesTableReader(OpenFile(path), report, options.Columns, options.MaxRecordLength),
-            _ => new CsvTableReader(CsvReader.Open(path, options.Separator ?? (Path.GetExtension(path).Equals(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ','), report, options.MaxRecordLength)),
-        };
+        DataFiles data = DataFiles.Of(path);
+        return data.IsFolder ? new FolderTableReader(data, report, options, partOpened) : OpenFileReader(path, report, options);
     }
+
+    /// <summary>The reader of one file, by its extension.</summary>
+    internal static ITableReader OpenFileReader(string path, ReadProblemHandler? report, TableReaderOptions options) => FormatOf(path) switch
+    {
+        TableFormat.Parquet => new ParquetTableReader(path, report, options.Columns),
+        TableFormat.JsonLines => new JsonLinesTableReader(OpenFile(path), report, options.Columns, options.MaxRecordLength),
+        _ => new CsvTableReader(CsvReader.Open(path, options.Separator ?? (Path.GetExtension(path).Equals(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ','), report, options.MaxRecordLength)),
+    };
 
     internal static FileStream OpenFile(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

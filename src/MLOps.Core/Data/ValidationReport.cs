@@ -39,7 +39,9 @@ public sealed record CheckResult(
     [property: JsonPropertyName("fraction")] double Fraction,
     [property: JsonPropertyName("examples")] IReadOnlyList<ViolationExample> Examples);
 
-/// <summary>Where a violation is (a line, or a Parquet row; 0: the file as a whole) and the value found (null: none).</summary>
+/// <summary>Where a violation is (a line, or a Parquet row; 0: the file as a whole) and the value found (null: none);
+/// for a folder of data files also the part it is in (its path relative to the folder; null for a single file).</summary>
 public sealed record ViolationExample(
     [property: JsonPropertyName("location")] long Location,
-    [property: JsonPropertyName("value")] string? Value);
+    [property: JsonPropertyName("value")] string? Value,
+    [property: JsonPropertyName("file"), JsonPropertyOrder(-1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? File = null);

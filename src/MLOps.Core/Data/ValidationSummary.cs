@@ -17,7 +17,7 @@ public static class ValidationSummary
                 Failing: c.FailingRows.ToString("N0", CultureInfo.InvariantCulture),
                 Fraction: ViolationLog.Percent(c.Fraction),
                 c.Severity,
-                Examples: string.Join(", ", c.Examples.Select(e => e.Location == 0 ? e.Value ?? "" : $"{unit} {e.Location}{(e.Value is null ? "" : $" '{e.Value}'")}"))))
+                Examples: string.Join(", ", c.Examples.Select(e => Example(e, unit)))))
             .ToList();
         int width = Math.Max(5, rows.Select(r => r.Check.Length).DefaultIfEmpty(0).Max());
         var text = new StringBuilder();
@@ -32,5 +32,12 @@ public static class ValidationSummary
             text.Append('\n').Append(CultureInfo.InvariantCulture, $"  {r.Check.PadRight(width)}  {r.Code,-9}  {r.Failing,9}  {r.Fraction,8}  {r.Severity,-8}  {r.Examples}");
         }
         return text.ToString();
+    }
+
+    // "line 5 'x'"; for a folder of files "part-0001.csv line 5 'x'".
+    private static string Example(ViolationExample e, string unit)
+    {
+        string where = e.Location == 0 ? e.Value ?? "" : $"{unit} {e.Location}{(e.Value is null ? "" : $" '{e.Value}'")}";
+        return e.File is null ? where : $"{e.File} {where}".TrimEnd();
     }
 }

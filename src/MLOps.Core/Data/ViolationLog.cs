@@ -21,6 +21,19 @@ internal sealed class ViolationLog(string dataPath, DiagnosticBag bag, int maxDi
     private readonly Dictionary<string, long> _shownByCode = new(StringComparer.Ordinal);
     private CheckTally? _current;
     private int _shown;
+    private string? _partFile;
+    private string? _partName;
+
+    /// <summary>The file locations refer to: the data path, or while a folder's part is read (<see cref="EnterPart"/>) that part.</summary>
+    public string CurrentFile => _partFile ?? dataPath;
+
+    /// <summary>Locations refer to <paramref name="part"/>, a file of the data folder, from now on (null: to the data as a
+    /// whole again): diagnostics name it, and the report's examples give its path relative to the folder.</summary>
+    public void EnterPart(string? part)
+    {
+        _partFile = part;
+        _partName = part is null ? null : Path.GetRelativePath(dataPath, part).Replace('\\', '/');
+    }
 
     /// <summary>Gives one check (a code on a column, or on the key) a tolerance below 1: its violations are decided at the end of the pass.</summary>
     public void Tolerate(string code, string column, double mostly)
@@ -44,7 +57,7 @@ internal sealed class ViolationLog(string dataPath, DiagnosticBag bag, int maxDi
         if (tally.Examples.Count < MaxExamples)
         {
             string? shown = !hasValue ? null : value.Length > MaxExampleLength ? $"{value[..MaxExampleLength]}..." : value.ToString();
-            tally.Examples.Add(new ViolationExample(location, shown));
+            tally.Examples.Add(new ViolationExample(location, shown, _partName));
         }
         if (tally.Deferred)
         {
@@ -61,7 +74,7 @@ internal sealed class ViolationLog(string dataPath, DiagnosticBag bag, int maxDi
 
     public void Show(string code, string message, long line = 0, int column = 0)
     {
-        var diagnostic = new Diagnostic(code, message, dataPath, (int)Math.Min(line, int.MaxValue), column);
+        var diagnostic = new Diagnostic(code, message, CurrentFile, (int)Math.Min(line, int.MaxValue), column);
         if (_current is { Deferred: true } held && held.Code == code)
         {
             held.Held.Add(diagnostic);

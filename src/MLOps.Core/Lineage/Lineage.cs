@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MLOps.Core.Data;
 
 namespace MLOps.Core.Lineage;
 
@@ -28,13 +29,15 @@ public sealed record Lineage(
     public Lineage WithVersion(string version) => this with { ModelVersion = version };
 }
 
+/// <summary>The training data; <paramref name="Files"/> lists a folder's parts (absent for a single file).</summary>
 public sealed record DataLineage(
     [property: JsonPropertyName("path")] string Path,
     [property: JsonPropertyName("fingerprint")] string Fingerprint,
     [property: JsonPropertyName("rows")] long Rows,
     [property: JsonPropertyName("train_rows")] long TrainRows,
     [property: JsonPropertyName("test_rows")] long TestRows,
-    [property: JsonPropertyName("schema_sha256")] string SchemaSha256);
+    [property: JsonPropertyName("schema_sha256")] string SchemaSha256,
+    [property: JsonPropertyName("files"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PartFingerprint>? Files = null);
 
 public sealed record CodeLineage(
     [property: JsonPropertyName("git_commit")] string? GitCommit,

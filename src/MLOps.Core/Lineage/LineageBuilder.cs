@@ -25,7 +25,7 @@ public static class LineageBuilder
             modelId,
             version,
             training.Task,
-            new DataLineage(dataPath, training.DataFingerprint, training.Rows, training.TrainRows, training.TestRows, training.SchemaSha256),
+            new DataLineage(dataPath, training.DataFingerprint, training.Rows, training.TrainRows, training.TestRows, training.SchemaSha256, training.DataFiles),
             new CodeLineage(git.Commit, git.Dirty),
             training.SpecSha256,
             new TrainerLineage(training.Trainer, training.Parameters, training.Seed, training.TestFraction, training.SplitSeed),

@@ -39,7 +39,7 @@ public static class ModelCard
         md.AppendLine();
         md.AppendLine("## Data");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Dataset: `{lineage.Data.Path}` (fingerprint `{lineage.Data.Fingerprint}`), {lineage.Data.Rows:N0} rows: {lineage.Data.TrainRows:N0} for training, {lineage.Data.TestRows:N0} held out.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Dataset: `{lineage.Data.Path}` ({(lineage.Data.Files is { } parts ? $"a folder of {parts.Count} files, " : "")}fingerprint `{lineage.Data.Fingerprint}`), {lineage.Data.Rows:N0} rows: {lineage.Data.TrainRows:N0} for training, {lineage.Data.TestRows:N0} held out.");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Label: `{spec.Label.Column}`{(spec.Label.Rule is { } r ? $" {r}" : "")}.");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Features: {string.Join(", ", spec.Features.Select(Describe))}.");
         md.AppendLine();

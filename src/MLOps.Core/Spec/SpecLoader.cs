@@ -98,10 +98,11 @@ public static class SpecLoader
             return null;
         }
 
-        var data = new DataSpec(Path.GetFullPath(Path.Combine(dir, path)), Path.GetFullPath(Path.Combine(dir, schema)));
-        if (!File.Exists(data.Path))
+        // A folder of data files (docs/model-spec.md) is named without a trailing '/', so lineage and the lock file spell it one way.
+        var data = new DataSpec(Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(dir, path))), Path.GetFullPath(Path.Combine(dir, schema)));
+        if (!Data.DataFiles.Exists(data.Path))
         {
-            map.Error(Codes.SpecFileMissing, "path", $"Data file '{data.Path}' (data.path) not found. Check the path; it is relative to the spec's folder.");
+            map.Error(Codes.SpecFileMissing, "path", $"Data file or folder '{data.Path}' (data.path) not found. Check the path; it is relative to the spec's folder.");
         }
 
         if (!File.Exists(data.SchemaPath))

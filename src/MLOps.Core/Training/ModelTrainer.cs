@@ -42,6 +42,7 @@ public sealed class ModelTrainer
         ModelFile.Save(ml, model, raw.Schema, modelPath);
         long testRows = SaveTestSet(ml, split.TestSet, Path.Combine(outputDir, TestSetFileName));
         long rows = raw.GetRowCount() ?? CountRows(raw);
+        DataFingerprint data = DataFingerprint.Of(spec.Data.Path);
 
         var record = new TrainingRecord(
             spec.Name,
@@ -52,7 +53,7 @@ public sealed class ModelTrainer
             spec.Split.TestFraction,
             spec.Split.Seed,
             spec.Data.Path,
-            Fingerprint.OfFile(spec.Data.Path),
+            data.Value,
             Fingerprint.Sha256OfFile(spec.Data.SchemaPath),
             Fingerprint.Sha256OfFile(spec.SourcePath),
             rows,
@@ -60,7 +61,10 @@ public sealed class ModelTrainer
             testRows,
             Fingerprint.Sha256OfFile(modelPath),
             MLNetVersion,
-            _clock.GetUtcNow());
+            _clock.GetUtcNow())
+        {
+            DataFiles = data.Files,
+        };
         JsonFile.Write(Path.Combine(outputDir, RecordFileName), record);
         return record;
     }

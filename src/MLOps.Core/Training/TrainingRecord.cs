@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MLOps.Core.Data;
 
 namespace MLOps.Core.Training;
 
@@ -23,4 +24,9 @@ public sealed record TrainingRecord(
     [property: JsonPropertyName("test_rows")] long TestRows,
     [property: JsonPropertyName("model_sha256")] string ModelSha256,
     [property: JsonPropertyName("mlnet_version")] string MLNetVersion,
-    [property: JsonPropertyName("trained_at_utc")] DateTimeOffset TrainedAtUtc);
+    [property: JsonPropertyName("trained_at_utc")] DateTimeOffset TrainedAtUtc)
+{
+    /// <summary>For a folder of data files, each part's fingerprint (<see cref="DataFingerprint"/>); null for a single file.</summary>
+    [JsonPropertyName("data_files"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PartFingerprint>? DataFiles { get; init; }
+}

@@ -1,11 +1,12 @@
 using System.Text.Json.Serialization;
+using MLOps.Core.Data;
 using MLOps.Core.IO;
 
 namespace MLOps.Core.Versioning;
 
 /// <summary>
 /// model.lock.json beside the model spec, DVC's dvc.lock for one model: which data (path relative to the
-/// spec, content fingerprint), schema and spec the model is built from. Committed with the spec, so a
+/// spec, content fingerprint; a folder's parts too), schema and spec the model is built from. Committed with the spec, so a
 /// review diff shows when the data changed. Deterministic (no timestamps, paths with '/'), rewritten only
 /// when a hash or path changes.
 /// </summary>
@@ -18,14 +19,15 @@ public sealed record ModelLock(
 {
     public const string FileName = "model.lock.json";
 
-    public static ModelLock For(string modelName, string specFile, string dataFile, string schemaFile, InputHashes hashes)
+    /// <param name="dataFiles">For a folder of data files, each part's fingerprint (<see cref="DataFingerprint.Files"/>); null for a single file.</param>
+    public static ModelLock For(string modelName, string specFile, string dataFile, string schemaFile, InputHashes hashes, IReadOnlyList<PartFingerprint>? dataFiles = null)
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(specFile))!;
         return new ModelLock(
             1,
             modelName,
             new LockedFile(Relative(folder, specFile), Sha256: hashes.SpecSha256),
-            new LockedFile(Relative(folder, dataFile), Fingerprint: hashes.DataFingerprint),
+            new LockedFile(Relative(folder, dataFile), Fingerprint: hashes.DataFingerprint, Files: dataFiles),
             new LockedFile(Relative(folder, schemaFile), Sha256: hashes.SchemaSha256));
     }
 
@@ -36,8 +38,10 @@ public sealed record ModelLock(
         Path.GetRelativePath(folder, Path.GetFullPath(file)).Replace('\\', '/');
 }
 
-/// <summary>One locked file: its path relative to the spec and its hash (xxh128 fingerprint for data, sha256 otherwise).</summary>
+/// <summary>One locked file: its path relative to the spec and its hash (xxh128 fingerprint for data, sha256 otherwise);
+/// for a folder of data files also each part's path relative to the folder and fingerprint, so a diff shows which part changed.</summary>
 public sealed record LockedFile(
     [property: JsonPropertyName("path")] string Path,
     [property: JsonPropertyName("fingerprint"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Fingerprint = null,
-    [property: JsonPropertyName("sha256"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Sha256 = null);
+    [property: JsonPropertyName("sha256"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Sha256 = null,
+    [property: JsonPropertyName("files"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PartFingerprint>? Files = null);

@@ -1,3 +1,4 @@
+using MLOps.Core.Data;
 using MLOps.Core.Versioning;
 using MLOps.Tests.Shared;
 using Xunit;
@@ -26,6 +27,37 @@ public sealed class ModelLockTests : IDisposable
         Assert.Equal(new LockedFile("../../data/flights.csv", Fingerprint: "xxh128:00ff"), modelLock.Data);
         Assert.Equal(new LockedFile("../../data/schema.json", Sha256: "bb"), modelLock.Schema);
         Assert.DoesNotContain("code", MLOps.Core.IO.JsonFile.Serialize(modelLock));
+        Assert.DoesNotContain("files", MLOps.Core.IO.JsonFile.Serialize(modelLock));
+    }
+
+    [Fact]
+    public void Should_list_each_part_under_the_data_When_the_data_is_a_folder()
+    {
+        // Given a spec in models/Demo and a data folder of two parts
+        string spec = _temp.Combine("models", "Demo", "model.yaml");
+        PartFingerprint[] parts = [new("part-0000.csv", "xxh128:01"), new("part-0001.csv", "xxh128:02")];
+
+        // When the lock is made
+        ModelLock modelLock = ModelLock.For("Demo", spec, _temp.Combine("data", "flights"), _temp.Combine("data", "schema.json"), Inputs, parts);
+
+        // Then the data keeps the folder's path and fingerprint and lists each part after them
+        string json = MLOps.Core.IO.JsonFile.Serialize(modelLock);
+        Assert.Contains("""
+              "data": {
+                "path": "../../data/flights",
+                "fingerprint": "xxh128:00ff",
+                "files": [
+                  {
+                    "path": "part-0000.csv",
+                    "fingerprint": "xxh128:01"
+                  },
+                  {
+                    "path": "part-0001.csv",
+                    "fingerprint": "xxh128:02"
+                  }
+                ]
+              },
+            """, json.ReplaceLineEndings("\n"));
     }
 
     [Fact]

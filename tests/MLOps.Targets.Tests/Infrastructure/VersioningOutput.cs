@@ -23,9 +23,12 @@ public static class VersioningOutput
     public static void Touch(string path) => File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
 
     /// <summary>Changes one byte of the data: the last digit of the last row's distance, so the row stays valid.</summary>
-    public static void ChangeOneByte(this TempModelProject project)
+    public static void ChangeOneByte(this TempModelProject project) => ChangeOneByte(project.DataFile);
+
+    /// <summary>Changes one byte of a flights CSV file: the last digit of the last row's distance, so the row stays valid.</summary>
+    public static void ChangeOneByte(string dataFile)
     {
-        byte[] bytes = File.ReadAllBytes(project.DataFile);
+        byte[] bytes = File.ReadAllBytes(dataFile);
         int end = bytes.Length - 1;
         while (bytes[end] is (byte)'\n' or (byte)'\r')
         {
@@ -44,6 +47,6 @@ public static class VersioningOutput
         }
 
         bytes[i] = bytes[i] == (byte)'9' ? (byte)'8' : (byte)(bytes[i] + 1);
-        File.WriteAllBytes(project.DataFile, bytes);
+        File.WriteAllBytes(dataFile, bytes);
     }
 }
