@@ -68,7 +68,7 @@ public static class ModelCard
     }
 
     private static string Describe(FeatureSpec f) =>
-        f.Derive is not null ? $"{f.Name} ({f.Derive} of `{f.Source}`)" :
+        f.Derive is not null ? $"{f.Name} ({(f.Encoding == FeatureEncoding.OneHot ? "one-hot of " : "")}{f.Derive} of `{f.Source}`)" :
         f.Encoding == FeatureEncoding.OneHot ? $"{f.Name} (one-hot of `{f.Source}`)" :
         f.Encoding == FeatureEncoding.Text ? $"{f.Name} (text features of `{f.Source}`)" : $"{f.Name} (`{f.Source}`)";
 

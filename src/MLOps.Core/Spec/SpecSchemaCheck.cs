@@ -44,8 +44,6 @@ public static class SpecSchemaCheck
     {
         (not null, _, not ColumnType.DateTime) => $"derive '{feature.Derive}' needs a datetime column; '{column.Name}' is {Describe(column)}.",
         (not null, FeatureEncoding.Text, _) => $"derive '{feature.Derive}' makes a number, and encode: text is for free-text columns. Remove the encode (numeric is the default).",
-        // Training feeds a derived part as a number; accepting one-hot here would silently ignore it.
-        (not null, FeatureEncoding.OneHot, _) => $"derive '{feature.Derive}' makes a number, which is fed as one; one-hot of a derived part is not supported. Remove the encode (trees split on the number's values).",
         (null, _, ColumnType.DateTime) => $"'{column.Name}' is a datetime; add a derive (hour, day-of-week, month, ...) to turn it into a number.",
         (null, FeatureEncoding.Numeric, ColumnType.Categorical) => $"'{column.Name}' is categorical; use encode: one-hot.",
         (null, FeatureEncoding.Numeric, ColumnType.Text) => $"'{column.Name}' is free text; use encode: text.",

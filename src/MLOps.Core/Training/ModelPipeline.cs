@@ -31,7 +31,12 @@ public static class ModelPipeline
                 .Append(ml.Transforms.CustomMapping<DateParts.Input, DateParts.Output>(DateParts.Map, DateParts.ContractName));
             foreach (FeatureSpec f in dateSource)
             {
-                chain = chain.Append(ml.Transforms.CopyColumns(f.Name, DateParts.Columns[f.Derive!]));
+                // A part such as the hour is a number; one-hot makes each value seen in training its own input
+                // (for effects that are not monotonic in the number, such as rush hours).
+                string part = DateParts.Columns[f.Derive!];
+                chain = f.Encoding == FeatureEncoding.OneHot
+                    ? chain.Append(ml.Transforms.Categorical.OneHotEncoding(f.Name, part))
+                    : chain.Append(ml.Transforms.CopyColumns(f.Name, part));
             }
         }
 

@@ -14,7 +14,6 @@ public sealed class SpecSchemaCheckTests
     [InlineData("source: distance }", "source: distance, derive: hour }", "MLOPS0018")]
     [InlineData("source: origin, encode: one-hot", "source: origin", "MLOPS0018")]
     [InlineData("source: date, derive: hour }", "source: date, derive: hour, encode: text }", "MLOPS0018")]
-    [InlineData("source: date, derive: hour }", "source: date, derive: hour, encode: one-hot }", "MLOPS0018")]
     [InlineData("column: delay", "column: origin", "MLOPS0012")]
     public void Should_report_its_code_When_the_spec_does_not_fit_the_schema(string from, string to, string code)
     {

@@ -1,8 +1,11 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
 using MLOps.Core.Data;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Evaluation;
 using MLOps.Core.Spec;
 using MLOps.Core.Training;
+using MLOps.ModelFormat;
 using Xunit;
 using MLOps.Tests.Shared;
 
@@ -28,6 +31,32 @@ public sealed class ModelTrainerTests
         Assert.Equal(record.Rows, record.TrainRows + record.TestRows);
         Assert.InRange(record.TestRows, 600, 900);
         Assert.Equal(Fingerprint.Sha256OfFile(dir.PathOf("out/model.zip")), record.ModelSha256);
+    }
+
+    [Fact]
+    public void Should_give_each_hour_its_own_input_When_a_derived_part_is_one_hot_encoded()
+    {
+        // Given the same flights and spec twice, the second with the departure hour one-hot encoded
+        using var numeric = new TempFolder();
+        using var oneHot = new TempFolder();
+        var (numericSpec, schema) = Prepare(numeric, "flights.csv", TestModels.FlightsCsv(2000), TestModels.FlightsSchema, TestModels.FlightsSpec());
+        var (oneHotSpec, _) = Prepare(oneHot, "flights.csv", TestModels.FlightsCsv(2000), TestModels.FlightsSchema,
+            TestModels.FlightsSpec().Replace("derive: hour }", "derive: hour, encode: one-hot }", StringComparison.Ordinal));
+
+        // When both are trained
+        new ModelTrainer().Train(numericSpec, schema, numeric.PathOf("out"));
+        new ModelTrainer().Train(oneHotSpec, schema, oneHot.PathOf("out"));
+
+        // Then the one-hot model reads 24 hour inputs where the numeric one reads 1, and still learns the signal
+        Assert.Equal(FeaturesLength(numeric) + 23, FeaturesLength(oneHot));
+        Assert.InRange(Evaluate(oneHotSpec, oneHot)["auc"], 0.7, 1.0);
+    }
+
+    private static int FeaturesLength(TempFolder dir)
+    {
+        var ml = new MLContext(seed: 1);
+        ITransformer model = ModelLoader.Load(ml, dir.PathOf("out/model.zip"), out DataViewSchema input);
+        return ((VectorDataViewType)model.GetOutputSchema(input)[ModelPipeline.FeaturesColumn].Type).Size;
     }
 
     [Fact]
