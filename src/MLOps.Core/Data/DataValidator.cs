@@ -85,10 +85,11 @@ public static class DataValidator
         log.EnterPart(null); // What follows is about the data as a whole, not the last part read.
         if (rows == 0 && !reader.Stopped) // A reader that stopped has said why.
         {
-            log.Report(Codes.DataFileEmpty, null, reader.Format switch
+            log.Report(Codes.DataFileEmpty, null, reader switch
             {
-                TableFormat.Parquet => "the Parquet file has no rows. Point the model at a file with at least one row.",
-                TableFormat.JsonLines => "the data file has no JSON objects. Point the model at a JSON Lines file with one object per line.",
+                FolderTableReader folder => $"none of the data folder's {folder.PartCount} data file(s) has a data row. Point the model at a folder whose parts hold rows.",
+                _ when reader.Format == TableFormat.Parquet => "the Parquet file has no rows. Point the model at a file with at least one row.",
+                _ when reader.Format == TableFormat.JsonLines => "the data file has no JSON objects. Point the model at a JSON Lines file with one object per line.",
                 _ => $"the data file has {(reader.Columns.Count == 0 ? "no header row" : "a header but no data rows")}. Point the model at a CSV file with a header and at least one row.",
             });
         }

@@ -65,6 +65,9 @@ public sealed class FolderTableReader : ITableReader
 
     public TableFormat Format { get; }
 
+    /// <summary>How many data files the folder holds.</summary>
+    public int PartCount => _data.Files.Count;
+
     public IReadOnlyList<string> Columns { get; } = [];
 
     public long HeaderLocation { get; }

@@ -38,6 +38,25 @@ public sealed class FolderDataTests : IDisposable
     }
 
     [Fact]
+    public void Should_report_MLOPS1004_naming_the_folder_When_every_part_has_a_header_but_no_rows()
+    {
+        // Given a folder of two CSV parts with headers only
+        string folder = _temp.PathOf("empty-parts");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "part-0000.csv"), "id,score\n");
+        File.WriteAllText(Path.Combine(folder, "part-0001.csv"), "id,score\n");
+
+        // When the folder is validated
+        ValidationReport report = DataValidator.Validate(folder, new TableSchema([new ColumnSchema("id", ColumnType.Integer)], "schema.json"), _bag);
+
+        // Then one diagnostic at the folder says no part holds a row
+        Diagnostic d = Assert.Single(_bag);
+        Assert.Equal((Codes.DataFileEmpty, folder), (d.Code, d.File));
+        Assert.Contains("none of the data folder's 2 data file(s) has a data row", d.Message);
+        Assert.False(report.IsValid);
+    }
+
+    [Fact]
     public void Should_leave_the_file_out_of_the_examples_When_the_data_is_a_single_file()
     {
         // Given one CSV file with an unknown origin
