@@ -66,7 +66,7 @@ public sealed class UsageTests
 
         // Then help prints its usage (under the test host's name in-process) and ends with an example
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains($" {command} <", result.Output);
+        Assert.Matches($@" {command} \[?<", result.Output); // validate's spec is optional: [<model.yaml>]
         Assert.Contains($"Examples:{Environment.NewLine}", result.Output);
         Assert.Contains(example, result.Output);
     }

@@ -13,14 +13,14 @@ public static class ModelDataCheck
 {
     /// <summary>Checks everything and profiles the data in the same pass; the profile is null when the data could not be read.</summary>
     /// <param name="environment">The validation environment (training or serving): columns of other environments are not checked.</param>
-    public static (ModelSpec? Spec, ValidationReport? Report, DataProfile? Profile) Run(string specPath, DiagnosticBag bag, string environment = TableSchema.DefaultEnvironment)
+    /// <param name="dataPath">Other data to check against the spec's schema (a new batch); default: the spec's data.</param>
+    public static (ModelSpec? Spec, ValidationReport? Report, DataProfile? Profile) Run(
+        string specPath, DiagnosticBag bag, string environment = TableSchema.DefaultEnvironment, string? dataPath = null)
     {
-        if (!TableSchema.KnownEnvironments.Contains(environment))
+        if (!IsKnown(environment, bag))
         {
-            bag.Error(Codes.EnvironmentUnknown, $"the validation environment '{environment}' is unknown. Valid values are {string.Join(", ", TableSchema.KnownEnvironments)}.");
             return (null, null, null);
         }
-
         ModelSpec? spec = SpecLoader.Load(specPath, bag);
         if (spec is null || SchemaFile.Load(spec.Data.SchemaPath, bag) is not { } schema)
         {
@@ -28,8 +28,31 @@ public static class ModelDataCheck
         }
 
         SpecSchemaCheck.Check(spec, schema, bag);
+        var (report, profile) = ValidateAndProfile(dataPath ?? spec.Data.Path, schema, bag, environment);
+        return (spec, report, profile);
+    }
+
+    /// <summary>Checks data against a schema without a spec (a new export, a day of serving logs), profiling it in the same pass.</summary>
+    public static (ValidationReport? Report, DataProfile? Profile) RunData(
+        string dataPath, string schemaPath, DiagnosticBag bag, string environment = TableSchema.DefaultEnvironment) =>
+        IsKnown(environment, bag) && SchemaFile.Load(schemaPath, bag) is { } schema
+            ? ValidateAndProfile(dataPath, schema, bag, environment)
+            : (null, null);
+
+    private static (ValidationReport, DataProfile) ValidateAndProfile(string dataPath, TableSchema schema, DiagnosticBag bag, string environment)
+    {
         var profiler = new TableProfiler(schema);
-        ValidationReport report = DataValidator.Validate(spec.Data.Path, schema, bag, profiler: profiler, environment: environment);
-        return (spec, report, profiler.Finish(report.RowsRead));
+        ValidationReport report = DataValidator.Validate(dataPath, schema, bag, profiler: profiler, environment: environment);
+        return (report, profiler.Finish(report.RowsRead));
+    }
+
+    private static bool IsKnown(string environment, DiagnosticBag bag)
+    {
+        if (TableSchema.KnownEnvironments.Contains(environment))
+        {
+            return true;
+        }
+        bag.Error(Codes.EnvironmentUnknown, $"the validation environment '{environment}' is unknown. Valid values are {string.Join(", ", TableSchema.KnownEnvironments)}.");
+        return false;
     }
 }
