@@ -121,7 +121,9 @@ internal sealed class ViolationLog(string dataPath, DiagnosticBag bag, int maxDi
                     byColumn[t.Column] = byColumn.GetValueOrDefault(t.Column) + t.Count;
                 }
             }
-            results.Add(new CheckResult(t.Column, CheckKinds.NameOf(t.Code), t.Code, warn ? "warning" : "error", t.Count, fraction, t.Examples));
+            // A missing column is one problem, but every row lacks the column: the report says so.
+            (long failing, double share) = t.Code == Codes.HeaderMissingColumn ? (Math.Max(rows, t.Count), 1.0) : (t.Count, fraction);
+            results.Add(new CheckResult(t.Column, CheckKinds.NameOf(t.Code), t.Code, warn ? "warning" : "error", failing, share, t.Examples));
         }
         Summarize(byCode);
         return new ValidationReport(rows, errors, byColumn, byCode)

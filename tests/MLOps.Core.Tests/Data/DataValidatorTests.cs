@@ -112,8 +112,8 @@ public sealed class DataValidatorTests : IDisposable
     [Fact]
     public void Should_report_MLOPS1005_for_each_missing_column_When_the_header_lacks_schema_columns()
     {
-        // Given a header without "ok" and "origin"
-        string path = _temp.Write("d.csv", "id,delay,score,when\n1,5,,2001-01-01 06:00\n");
+        // Given a header without "ok" and "origin", and three rows
+        string path = _temp.Write("d.csv", "id,delay,score,when\n1,5,,2001-01-01 06:00\n2,5,,2001-01-01 06:00\n3,5,,2001-01-01 06:00\n");
 
         // When it is validated
         ValidationReport report = DataValidator.Validate(path, Schema, _bag);
@@ -122,7 +122,10 @@ public sealed class DataValidatorTests : IDisposable
         Assert.Equal([(Codes.HeaderMissingColumn, 1, 0), (Codes.HeaderMissingColumn, 1, 0)], _bag.Select(d => (d.Code, d.Line, d.Column)));
         Assert.Contains("'ok'", _bag.First().Message);
         Assert.Contains("'origin'", _bag.Last().Message);
-        Assert.Equal((1L, 2L), (report.RowsRead, report.ErrorCount));
+        Assert.Equal((3L, 2L), (report.RowsRead, report.ErrorCount));
+
+        // And the report's "present" checks fail every row: the column is missing from all of them
+        Assert.All(report.Checks, c => Assert.Equal(("present", 3L, 1.0), (c.Check, c.FailingRows, c.Fraction)));
     }
 
     [Fact]
