@@ -1,3 +1,5 @@
+using MLOps.Core.IO;
+
 namespace MLOps.Core.Data;
 
 /// <summary>
@@ -37,6 +39,6 @@ public sealed record DataFiles(string Path, bool IsFolder, IReadOnlyList<string>
 
     /// <summary>A part's path relative to the folder, with '/' (its name, as parts are top-level); a single file's name.</summary>
     public string NameOf(string file) => IsFolder
-        ? System.IO.Path.GetRelativePath(Path, file).Replace('\\', '/')
+        ? PortablePath.Relative(Path, file)
         : System.IO.Path.GetFileName(file);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MLOps.Core.Diagnostics;
+using MLOps.Core.IO;
 
 namespace MLOps.Core.Data;
 
@@ -32,7 +33,7 @@ internal sealed class ViolationLog(string dataPath, DiagnosticBag bag, int maxDi
     public void EnterPart(string? part)
     {
         _partFile = part;
-        _partName = part is null ? null : Path.GetRelativePath(dataPath, part).Replace('\\', '/');
+        _partName = part is null ? null : PortablePath.Relative(dataPath, part);
     }
 
     /// <summary>Gives one check (a code on a column, or on the key) a tolerance below 1: its violations are decided at the end of the pass.</summary>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using MLOps.Core.IO;
 using MLOps.Core.SourceControl;
 using MLOps.Core.Training;
 
@@ -19,7 +20,7 @@ public static class LineageBuilder
         GitInfo git,
         string? sdkVersion)
     {
-        string dataPath = git.Root is { } root ? Path.GetRelativePath(root, training.DataPath).Replace('\\', '/') : training.DataPath;
+        string dataPath = git.Root is { } root ? PortablePath.Relative(root, training.DataPath) : training.DataPath;
         return new Lineage(
             Lineage.CurrentSchemaVersion,
             modelId,

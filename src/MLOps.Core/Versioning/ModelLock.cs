@@ -26,16 +26,13 @@ public sealed record ModelLock(
         return new ModelLock(
             1,
             modelName,
-            new LockedFile(Relative(folder, specFile), Sha256: hashes.SpecSha256),
-            new LockedFile(Relative(folder, dataFile), Fingerprint: hashes.DataFingerprint, Files: dataFiles),
-            new LockedFile(Relative(folder, schemaFile), Sha256: hashes.SchemaSha256));
+            new LockedFile(PortablePath.Relative(folder, specFile), Sha256: hashes.SpecSha256),
+            new LockedFile(PortablePath.Relative(folder, dataFile), Fingerprint: hashes.DataFingerprint, Files: dataFiles),
+            new LockedFile(PortablePath.Relative(folder, schemaFile), Sha256: hashes.SchemaSha256));
     }
 
     /// <summary>Writes the lock file unless it already holds exactly this; returns whether it wrote.</summary>
     public bool Write(string path) => JsonFile.Write(path, this);
-
-    private static string Relative(string folder, string file) =>
-        Path.GetRelativePath(folder, Path.GetFullPath(file)).Replace('\\', '/');
 }
 
 /// <summary>One locked file: its path relative to the spec and its hash (xxh128 fingerprint for data, sha256 otherwise);
