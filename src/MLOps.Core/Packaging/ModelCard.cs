@@ -67,10 +67,14 @@ public static class ModelCard
         return md.ToString();
     }
 
-    private static string Describe(FeatureSpec f) =>
-        f.Derive is not null ? $"{f.Name} ({(f.Encoding == FeatureEncoding.OneHot ? "one-hot of " : "")}{f.Derive} of `{f.Source}`)" :
-        f.Encoding == FeatureEncoding.OneHot ? $"{f.Name} (one-hot of `{f.Source}`)" :
-        f.Encoding == FeatureEncoding.Text ? $"{f.Name} (text features of `{f.Source}`)" : $"{f.Name} (`{f.Source}`)";
+    private static string Describe(FeatureSpec f) => (f.Derive, f.Encoding) switch
+    {
+        (not null, FeatureEncoding.OneHot) => $"{f.Name} (one-hot of {f.Derive} of `{f.Source}`)",
+        (not null, _) => $"{f.Name} ({f.Derive} of `{f.Source}`)",
+        (null, FeatureEncoding.OneHot) => $"{f.Name} (one-hot of `{f.Source}`)",
+        (null, FeatureEncoding.Text) => $"{f.Name} (text features of `{f.Source}`)",
+        _ => $"{f.Name} (`{f.Source}`)",
+    };
 
     private static string Parameters(IReadOnlyDictionary<string, double> parameters) =>
         parameters.Count == 0 ? "ML.NET defaults" : string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}"));
