@@ -1,21 +1,26 @@
 // The whole pipeline as named targets, run by the pinned cake.tool (./build.sh, build.ps1).
-//   ./build.sh                      build, then validate/train/evaluate/gate/pack/publish every model
-//   ./build.sh --target=Test        the test suite
+//   ./build.sh                      the packages (MLOps.Sdk, MLOps.Cli, MLOps.Templates, the runtime), then every model:
+//                                   validate, train, evaluate, gate, pack, publish; a summary of every model
+//   ./build.sh --target=Packages    only the packages, into artifacts/packages
+//   ./build.sh --target=Test        the test suite (it tests the packages, so it makes them first)
 //   ./build.sh --target=Bench       the benchmarks (bench/README.md)
 //   ./build.sh --target=Clean       remove build outputs (the feed under artifacts/ is kept)
-// The per-model steps are MSBuild targets (src/MLOps.Tasks/build/MLOps.Tasks.targets): this script only
-// orders them across models and reports.
-using System.Text.Json;
-
+// The models here build on MLOps.Sdk exactly as in any other repository (models/nuget.config points NuGet at
+// artifacts/packages, global.json names the version): this script first makes those packages, then runs the same
+// build/Models.proj a repository made by `dotnet new mlops-repo` runs.
 var target = Argument("target", "Pipeline");
 var configuration = Argument("configuration", "Release");
 // Cake runs with the script's folder (build/) as its working directory.
 var root = MakeAbsolute(Directory("..")).Collapse();
 var artifacts = root.Combine("artifacts");
+var packages = artifacts.Combine("packages");
+var runs = artifacts.Combine("runs");
 var feed = Argument("feed", artifacts.Combine("feed").FullPath);
-var models = GetFiles(root.FullPath + "/models/*/*.csproj").OrderBy(f => f.FullPath).ToList();
+var mlops = root.CombineWithFilePath($"src/MLOps.Cli/bin/{configuration}/net10.0/mlops.dll");
+// Packed in dependency order; one version for all, from global.json (Directory.Build.props reads it).
+var packageProjects = new[] { "MLOps.ModelFormat", "MLOps.Runtime", "MLOps.Tasks", "MLOps.Cli", "MLOps.Templates" };
 
-// MSBuild settings every step shares: no node reuse (a reused node would keep an old task dll loaded).
+// No node reuse: a reused node would keep an old task dll loaded.
 DotNetMSBuildSettings MSBuild() => new DotNetMSBuildSettings()
     .WithProperty("MLOpsFeed", feed)
     .SetMaxCpuCount(0)
@@ -24,113 +29,86 @@ DotNetMSBuildSettings MSBuild() => new DotNetMSBuildSettings()
 Task("Clean")
     .Does(() =>
 {
-    CleanDirectories(root.FullPath + "/src/*/bin");
-    CleanDirectories(root.FullPath + "/src/*/obj");
-    CleanDirectories(root.FullPath + "/models/*/bin");
-    CleanDirectories(root.FullPath + "/models/*/obj");
-    CleanDirectories(root.FullPath + "/tests/*/bin");
-    CleanDirectories(root.FullPath + "/tests/*/obj");
-});
-
-Task("Build")
-    .Does(() =>
-{
-    foreach (var project in new[] { "MLOps.ModelFormat", "MLOps.Core", "MLOps.Tasks", "MLOps.Runtime", "MLOps.Cli" })
+    foreach (var folder in new[] { "src", "models", "tests", "samples" })
     {
-        DotNetBuild(root.CombineWithFilePath($"src/{project}/{project}.csproj").FullPath, new DotNetBuildSettings
-        {
-            Configuration = configuration,
-            MSBuildSettings = MSBuild(),
-        });
+        CleanDirectories(root.FullPath + $"/{folder}/*/bin");
+        CleanDirectories(root.FullPath + $"/{folder}/*/obj");
     }
 });
 
-// The runtime a model package depends on goes into the same feed, so a service restores both from it.
-Task("PublishRuntime")
-    .IsDependentOn("Build")
+Task("Packages")
+    .Description("Build and pack MLOps.ModelFormat, MLOps.Runtime, MLOps.Sdk, MLOps.Cli and MLOps.Templates into artifacts/packages.")
     .Does(() =>
 {
-    var packages = artifacts.Combine("packages");
-    foreach (var project in new[] { "MLOps.ModelFormat", "MLOps.Runtime" })
+    foreach (var project in packageProjects)
     {
         DotNetPack(root.CombineWithFilePath($"src/{project}/{project}.csproj").FullPath, new DotNetPackSettings
         {
             Configuration = configuration,
-            NoBuild = true,
             OutputDirectory = packages,
             MSBuildSettings = MSBuild(),
         });
     }
 
-    // Through `mlops publish`, so the feed keeps NuGet's v3 folder layout whatever is pushed first.
-    var mlops = root.CombineWithFilePath($"src/MLOps.Cli/bin/{configuration}/net10.0/mlops.dll");
-    var runtimePackages = GetFiles(packages.FullPath + "/MLOps.ModelFormat.*.nupkg").Concat(GetFiles(packages.FullPath + "/MLOps.Runtime.*.nupkg"));
+    PackageCache.Refresh(Context, packages);
+});
+
+// The tooling goes into the feed beside the models, so a service restores a model and its runtime from one
+// source, and another repository installs the SDK, the tool and the templates from it.
+Task("PublishPackages")
+    .IsDependentOn("Packages")
+    .Does(() =>
+{
+    var built = packageProjects.Select(p => p == "MLOps.Tasks" ? "MLOps.Sdk" : p)
+        .SelectMany(id => GetFiles($"{packages.FullPath}/{id}.{PackageCache.Version(root)}.nupkg"));
     DotNetExecute(mlops, new ProcessArgumentBuilder()
-        .Append("publish")
-        .Append("--feed").AppendQuoted(feed)
-        .Append(string.Join(" ", runtimePackages.Select(p => "\"" + p.FullPath + "\""))));
+        .Append("publish").Append("--feed").AppendQuoted(feed)
+        .Append(string.Join(" ", built.Select(p => "\"" + p.FullPath + "\""))));
 });
 
 Task("Models")
-    .Description("Validate, train, evaluate, gate, pack and publish every model under models/.")
-    .IsDependentOn("PublishRuntime")
+    .Description("Validate, train, evaluate, gate, pack and publish every model under models/, in one parallel build.")
+    .IsDependentOn("PublishPackages")
     .Does(() =>
 {
-    if (models.Count == 0)
+    CleanDirectory(runs);
+    try
     {
-        throw new CakeException("No model projects under models/*/ (each model is a folder with a .csproj and model.yaml).");
-    }
-
-    CleanDirectory(artifacts.Combine("runs"));
-    foreach (var model in models)
-    {
-        Information($"== {model.GetFilenameWithoutExtension()}");
-        DotNetMSBuild(model.FullPath, MSBuild()
-            .WithTarget("MLOpsPublish")
+        DotNetMSBuild(root.CombineWithFilePath("build/Models.proj").FullPath, MSBuild()
+            .WithTarget("Publish")
             .SetConfiguration(configuration)
-            .WithArgumentCustomization(args => args.Append("-nodeReuse:false").Append("-restore")));
+            .WithArgumentCustomization(args => args.Append("-restore").Append("-nodeReuse:false")
+                .AppendQuoted($"-flp:errorsonly;logfile={runs.CombineWithFilePath("errors.log").FullPath}")));
+    }
+    catch (CakeException)
+    {
+        // Failed models are named by the summary below, which then fails the build.
     }
 });
 
 Task("Pipeline")
-    .Description("The main job: every model from data to a package in the feed, then a summary.")
+    .Description("The main job: the packages, then every model from data to a package in the feed, then a summary.")
     .IsDependentOn("Models")
     .Does(() =>
 {
-    Information("");
-    Information($"{"model",-22} {"version",-9} {"gate",-7} {"metrics",-48} package");
-    foreach (var run in GetFiles(artifacts.FullPath + "/runs/*.json").OrderBy(f => f.FullPath))
-    {
-        using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(run.FullPath));
-        var r = doc.RootElement;
-        bool passed = r.GetProperty("gates").EnumerateArray().All(g => g.GetProperty("passed").GetBoolean());
-        var metrics = r.GetProperty("metrics");
-        string[] headline = r.GetProperty("task").GetString() switch
-        {
-            "binary-classification" => new[] { "auc", "accuracy", "f1", "log_loss" },
-            "multiclass-classification" => new[] { "macro_accuracy", "micro_accuracy", "log_loss" },
-            _ => new[] { "rmse", "mae", "r_squared" },
-        };
-        string shown = string.Join(" ", headline.Where(m => metrics.TryGetProperty(m, out _))
-            .Select(m => $"{m}={metrics.GetProperty(m).GetDouble().ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}"));
-        string package = System.IO.Path.GetRelativePath(root.FullPath, r.GetProperty("package").GetString());
-        Information($"{r.GetProperty("package_id").GetString(),-22} {r.GetProperty("version").GetString(),-9} {(passed ? "passed" : "FAILED"),-7} {shown,-48} {package} ({r.GetProperty("outcome").GetString()})");
-    }
+    DotNetExecute(mlops, new ProcessArgumentBuilder().Append("summary").AppendQuoted(runs.FullPath));
 });
 
 Task("Test")
-    .Description("The test suite: unit, target (real dotnet build) and package (real restore) tests.")
+    .Description("The test suite: unit, CLI, target (real dotnet build on MLOps.Sdk) and package (real restore) tests.")
+    .IsDependentOn("Packages")
     .Does(() =>
 {
     DotNetTest(root.CombineWithFilePath("Pipeline.sln").FullPath, new DotNetTestSettings
     {
-        Configuration = "Debug",
+        Configuration = configuration,
         Loggers = new[] { "console;verbosity=normal" },
     });
 });
 
 Task("Bench")
-    .Description("Benchmarks: pipeline vs bare ML.NET, no-op model build vs empty library (bench/README.md).")
+    .Description("Benchmarks: pipeline vs bare ML.NET, no-op builds, all models in parallel (bench/README.md).")
+    .IsDependentOn("Packages")
     .Does(() =>
 {
     var exit = StartProcess("bash", new ProcessSettings
@@ -147,3 +125,39 @@ Task("Bench")
 Task("Default").IsDependentOn("Pipeline");
 
 RunTarget(target);
+
+// NuGet keeps a package by id and version forever in its global packages folder. This repository packs its own
+// tools at one version until global.json moves it, so after a change to src/ the cache would keep serving the
+// previous bits to the models and tests here. A cached copy whose hash differs from the package just made is removed,
+// and the next restore extracts the new one. (Packs are deterministic: unchanged sources leave the cache alone.)
+public static class PackageCache
+{
+    public static string Version(DirectoryPath root) =>
+        System.Text.RegularExpressions.Regex.Match(System.IO.File.ReadAllText(root.CombineWithFilePath("global.json").FullPath),
+            "\"MLOps.Sdk\"\\s*:\\s*\"([^\"]+)\"").Groups[1].Value;
+
+    public static void Refresh(ICakeContext context, DirectoryPath packages)
+    {
+        string cache = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? System.IO.Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var package in context.GetFiles(packages.FullPath + "/MLOps.*.nupkg"))
+        {
+            string name = package.GetFilenameWithoutExtension().FullPath.ToLowerInvariant();
+            var match = System.Text.RegularExpressions.Regex.Match(name, @"^(.+?)\.(\d+\.\d+\.\d+.*)$");
+            string folder = System.IO.Path.Combine(cache, match.Groups[1].Value, match.Groups[2].Value);
+            string hashFile = System.IO.Path.Combine(folder, name + ".nupkg.sha512");
+            if (!System.IO.File.Exists(hashFile))
+            {
+                continue;
+            }
+
+            using var stream = System.IO.File.OpenRead(package.FullPath);
+            string hash = System.Convert.ToBase64String(System.Security.Cryptography.SHA512.HashData(stream));
+            if (System.IO.File.ReadAllText(hashFile).Trim() != hash)
+            {
+                context.Information($"{name}: rebuilt with other content; removing the copy NuGet cached at {folder}");
+                System.IO.Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+}

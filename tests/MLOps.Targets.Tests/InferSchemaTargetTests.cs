@@ -35,12 +35,12 @@ public sealed class InferSchemaTargetTests(ITestOutputHelper log) : IDisposable
         // And a second run refuses to replace it unless forced
         DotNetResult again = InferSchema("-p:MLOpsInferData=../data/flights.csv");
         Assert.False(again.Succeeded, again.ToString());
-        Assert.Contains("already exists", Assert.Single(again.Errors("MLOPS0019").Distinct()));
+        Assert.Contains("already exists", Assert.Single(again.Errors("MLOPS0021").Distinct()));
         Assert.True(InferSchema("-p:MLOpsInferData=../data/flights.csv", "-p:MLOpsInferForce=true").Succeeded);
     }
 
     [Fact]
-    public void Should_fail_with_MLOPS0019_When_MLOpsInferData_is_not_set()
+    public void Should_fail_with_MLOPS0020_When_MLOpsInferData_is_not_set()
     {
         // Given a model project
         // When the target runs without naming the data
@@ -48,7 +48,7 @@ public sealed class InferSchemaTargetTests(ITestOutputHelper log) : IDisposable
 
         // Then it fails with the property code and says how to set it
         Assert.False(run.Succeeded, run.ToString());
-        Assert.Contains("-p:MLOpsInferData=", Assert.Single(run.Errors("MLOPS0019").Distinct()));
+        Assert.Contains("-p:MLOpsInferData=", Assert.Single(run.Errors("MLOPS0020").Distinct()));
     }
 
     [Fact]

@@ -58,4 +58,13 @@ public static partial class Codes
 
     /// <summary>An MSBuild property of the pipeline has an invalid value (raised by the targets).</summary>
     public const string InvalidProperty = "MLOPS0019";
+
+    /// <summary>A target needs an MSBuild property that is not set (raised by the targets).</summary>
+    public const string MissingProperty = "MLOPS0020";
+
+    /// <summary>A target would replace a file the user owns and was not told to (raised by the targets).</summary>
+    public const string OutputExists = "MLOPS0021";
+
+    /// <summary>The MSBuild running the build cannot run the pipeline's .NET tasks (.NET Framework MSBuild before 18).</summary>
+    public const string UnsupportedMSBuild = "MLOPS0022";
 }

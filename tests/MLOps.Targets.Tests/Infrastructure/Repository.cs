@@ -13,7 +13,27 @@ public static class Repository
 
     public static string File(string relativePath) => Path.GetFullPath(Path.Combine(Root, relativePath));
 
-    public static string TasksAssembly => File($"src/MLOps.Tasks/bin/{Configuration}/net10.0/MLOps.Tasks.dll");
+    /// <summary>
+    /// Where ./build.sh --target=Packages (a dependency of --target=Test) puts MLOps.Sdk, MLOps.Runtime, MLOps.Cli and
+    /// MLOps.Templates: the tests reach the pipeline through these packages, as a user's repository does.
+    /// </summary>
+    public static string PackagesFolder => File("artifacts/packages");
+
+    /// <summary>The version of those packages: global.json's msbuild-sdks entry for MLOps.Sdk, as the build reads it.</summary>
+    public static string PackageVersion => LazyVersion.Value;
+
+    private static readonly Lazy<string> LazyVersion = new(() =>
+        System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(File("global.json")))
+            .RootElement.GetProperty("msbuild-sdks").GetProperty("MLOps.Sdk").GetString()!);
+
+    /// <summary>The path of a package the build made; fails with what to run when it has not been made.</summary>
+    public static string Package(string id)
+    {
+        string path = Path.Combine(PackagesFolder, $"{id}.{PackageVersion}.nupkg");
+        return System.IO.File.Exists(path)
+            ? path
+            : throw new InvalidOperationException($"'{path}' does not exist: the tests use the packages the build makes. Run ./build.sh --target=Packages (./build.sh --target=Test does it first).");
+    }
 
     private static string FindRoot()
     {

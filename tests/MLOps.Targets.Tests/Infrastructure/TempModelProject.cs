@@ -3,19 +3,19 @@ using Xunit.Abstractions;
 namespace MLOps.Tests.Infrastructure;
 
 /// <summary>
-/// A model project in its own folder under the system temp folder, wired to the pipeline built from src/
-/// the way models/Directory.Build.* wire a model in the repository, but explicitly since it lives outside:
+/// A model project in its own folder under the system temp folder, on the MLOps.Sdk package the build made, as
+/// in any user's repository:
+///   &lt;root&gt;/nuget.config                    MLOps.* from the repository's artifacts/packages, the rest from the usual source
+///   &lt;root&gt;/Directory.Build.props            MLOpsArtifactsDir
 ///   &lt;root&gt;/data/flights.csv, schema.json   the data (generated) and the repository's flights schema
-///   &lt;root&gt;/&lt;Name&gt;/&lt;Name&gt;.Model.csproj, model.yaml
+///   &lt;root&gt;/&lt;Name&gt;/&lt;Name&gt;.Model.csproj, model.yaml   a project on Sdk="MLOps.Sdk/&lt;version&gt;"
 ///   &lt;root&gt;/artifacts/                      MLOpsArtifactsDir: packages/, feed/, runs/
 /// Deleted on Dispose.
 /// </summary>
 public sealed class TempModelProject : IDisposable
 {
-    // No rebuild of src/ (the test project's references built it) and no write to src/*/obj from restore,
-    // so a test never races another build of src/; no node outlives the command.
-    private static readonly string[] CommonArguments =
-        ["-p:BuildProjectReferences=false", "-p:RestoreRecursive=false", "-nodeReuse:false", "-tl:off", "-v:m"];
+    // No node outlives the command; plain console output to read.
+    private static readonly string[] CommonArguments = ["-nodeReuse:false", "-tl:off", "-v:m"];
 
     private readonly ITestOutputHelper? _log;
 
@@ -56,6 +56,8 @@ public sealed class TempModelProject : IDisposable
         Directory.CreateDirectory(project.ProjectDirectory);
         Directory.CreateDirectory(Path.GetDirectoryName(project.DataFile)!);
         File.Copy(Repository.File("data/flights/schema.json"), Path.Combine(root, "data", "schema.json"));
+        File.WriteAllText(Path.Combine(root, "nuget.config"), NuGetConfig.ForPackages(Repository.PackagesFolder));
+        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), project.DirectoryBuildProps());
         File.WriteAllLines(project.DataFile, [FlightData.Header, .. FlightData.Rows(rows, seed: 1)]);
         project.WriteSpec((spec ?? new ModelSpecText(name)).ToString());
         File.WriteAllText(project.ProjectFile, project.ProjectXml());
@@ -92,31 +94,21 @@ public sealed class TempModelProject : IDisposable
     private DotNetResult DotNetIn(string[] arguments) =>
         DotNet.Run(ProjectDirectory, [.. arguments, .. CommonArguments], _log);
 
-    // MLOpsArtifactsDir is set before the pipeline's props are imported: they derive MLOpsFeed and
-    // PackageOutputPath from it (in the repository the root Directory.Build.props sets it that early).
-    private string ProjectXml() => $"""
+    private string DirectoryBuildProps() => $"""
         <Project>
-          <Import Project="Sdk.props" Sdk="Microsoft.NET.Sdk" />
           <PropertyGroup>
             <MLOpsArtifactsDir>{ArtifactsDirectory}/</MLOpsArtifactsDir>
           </PropertyGroup>
-          <Import Project="{Repository.File("src/MLOps.Tasks/build/MLOps.Tasks.props")}" />
+        </Project>
+        """;
+
+    private string ProjectXml() => $"""
+        <Project Sdk="MLOps.Sdk/{Repository.PackageVersion}">
           <PropertyGroup>
-            <TargetFramework>net10.0</TargetFramework>
-            <Nullable>enable</Nullable>
-            <ImplicitUsings>enable</ImplicitUsings>
             <RootNamespace>{PackageId}</RootNamespace>
             <Description>A test model.</Description>
             <Authors>MLOps tests</Authors>
           </PropertyGroup>
-          <ItemGroup>
-            <ProjectReference Include="{Repository.File("src/MLOps.Runtime/MLOps.Runtime.csproj")}" />
-          </ItemGroup>
-          <Import Project="Sdk.targets" Sdk="Microsoft.NET.Sdk" />
-          <PropertyGroup>
-            <MLOpsTasksAssembly>{Repository.TasksAssembly}</MLOpsTasksAssembly>
-          </PropertyGroup>
-          <Import Project="{Repository.File("src/MLOps.Tasks/build/MLOps.Tasks.targets")}" />
         </Project>
         """;
 }
