@@ -91,7 +91,8 @@ Task("Pipeline")
     .IsDependentOn("Models")
     .Does(() =>
 {
-    DotNetExecute(mlops, new ProcessArgumentBuilder().Append("summary").AppendQuoted(runs.FullPath));
+    DotNetExecute(mlops, new ProcessArgumentBuilder().Append("summary").AppendQuoted(runs.FullPath),
+        new DotNetExecuteSettings { WorkingDirectory = root });
 });
 
 Task("Test")

@@ -24,6 +24,7 @@ internal sealed class CliRoot
             LineageCommand.Create(),
             ValidateCommand.Create(),
             SchemaCommand.Create(),
+            SummaryCommand.Create(),
         };
         HelpOption help = root.Options.OfType<HelpOption>().Single();
         help.Action = new ExampleHelpAction((SynchronousCommandLineAction)help.Action!);

@@ -1,7 +1,9 @@
 using Microsoft.Build.Framework;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
+using MLOps.Core.Lineage;
 using MLOps.Core.Registry;
+using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Tasks;
 
@@ -39,16 +41,15 @@ public sealed class PublishModel : MLOpsTask
         Progress(result.Outcome == PublishOutcome.Published
             ? $"{result.PackageId} {result.Version} published to {where}"
             : $"{result.PackageId} {result.Version} is already in {feed.Source} with the same model; nothing to publish");
-        var lineage = JsonFile.Read<System.Text.Json.Nodes.JsonObject>(LineageFile);
-        JsonFile.Write(SummaryFile, new System.Text.Json.Nodes.JsonObject
-        {
-            ["package_id"] = result.PackageId,
-            ["version"] = result.Version!.ToNormalizedString(),
-            ["outcome"] = result.Outcome == PublishOutcome.Published ? "published" : "already-published",
-            ["package"] = where,
-            ["task"] = lineage["task"]?.DeepClone(),
-            ["metrics"] = lineage["metrics"]?.DeepClone(),
-            ["gates"] = lineage["gates"]?.DeepClone(),
-        });
+        var lineage = JsonFile.Read<Lineage>(LineageFile);
+        var summary = new RunSummary(
+            result.PackageId!,
+            result.Version!.ToNormalizedString(),
+            result.Outcome == PublishOutcome.Published ? RunSummary.Published : RunSummary.AlreadyPublished,
+            where,
+            lineage.Task,
+            lineage.Metrics,
+            lineage.Gates.All(g => g.Passed));
+        TextFile.WriteIfChanged(SummaryFile, summary.ToJson());
     }
 }
