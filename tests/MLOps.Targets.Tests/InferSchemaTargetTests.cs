@@ -52,6 +52,18 @@ public sealed class InferSchemaTargetTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public void Should_fail_with_MLOPS0019_When_MLOpsInferMaxCategories_is_not_a_whole_number()
+    {
+        // Given a model project
+        // When the target runs with a category limit that is not a number
+        DotNetResult run = InferSchema("-p:MLOpsInferData=../data/flights.csv", "-p:MLOpsInferMaxCategories=many");
+
+        // Then it fails with the invalid-property code, naming the value and what is expected
+        Assert.False(run.Succeeded, run.ToString());
+        Assert.Contains("'many'", Assert.Single(run.Errors("MLOPS0019").Distinct()));
+    }
+
+    [Fact]
     public void Should_fail_with_MLOPS1003_When_the_data_file_does_not_exist()
     {
         // Given a model project
