@@ -54,7 +54,10 @@ public static class SpecSchemaCheck
         _ => null,
     };
 
-    private static string? LabelProblem(ModelSpec spec, ColumnSchema column) => (spec.Task, spec.Label.Rule, column.Type) switch
+    private static string? LabelProblem(ModelSpec spec, ColumnSchema column) => LabelProblem(spec.Task, spec.Label.Rule, column);
+
+    /// <summary>Why a label column of this type cannot serve <paramref name="task"/> with <paramref name="rule"/>, or null when it can.</summary>
+    public static string? LabelProblem(TaskType task, LabelRule? rule, ColumnSchema column) => (task, rule, column.Type) switch
     {
         (TaskType.BinaryClassification, null, not ColumnType.Boolean) => "a binary label must be a boolean column, or a number with a rule such as when: \"> 15\".",
         (TaskType.BinaryClassification, not null, not (ColumnType.Integer or ColumnType.Float)) => "a label rule compares numbers; this column is not numeric.",
