@@ -7,7 +7,7 @@ namespace MLOps.Package.Tests;
 /// <summary>
 /// Once for the adoption tests: a new user's path from the packages to a prediction, in a temp folder outside the
 /// repository whose nuget.config reaches only a feed this fixture filled with the packages the build made (MLOps.*),
-/// with its own NuGet packages folder and its own dotnet new template store. Each step runs the real dotnet CLI:
+/// with its own NuGet packages folder and its own CLI home (template store, tool resolver cache). Each step runs the real dotnet CLI:
 ///   dotnet new install MLOps.Templates -> dotnet new mlops-repo -> dotnet new mlops-model on generated data ->
 ///   dotnet build -> dotnet pack -> ./build.sh -> a console app consumes the model -> dotnet tool install MLOps.Cli
 ///   --tool-path -> mlops validate.
@@ -19,6 +19,7 @@ public sealed class NewRepositoryWorkflow : IDisposable
 
     private readonly ITestOutputHelper _log;
     private readonly List<DotNetResult> _steps = [];
+    private readonly Dictionary<string, string> _environment;
 
     public NewRepositoryWorkflow(IMessageSink sink)
     {
@@ -28,14 +29,15 @@ public sealed class NewRepositoryWorkflow : IDisposable
         foreach (string id in Packages)
             File.Copy(Repository.Package(id), Path.Combine(feed, Path.GetFileName(Repository.Package(id))));
         File.WriteAllText(Path.Combine(Root, "nuget.config"), NuGetConfig.Isolated(feed, Path.Combine(Root, "packages"), MachinePackagesFolder()));
-        string hive = Path.Combine(Root, "template-store");
+        // The CLI's own home (installed templates, the local tools' resolver cache) is this folder's too: nothing
+        // from another run or from the user's machine can answer for what this run installed.
+        _environment = new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = Path.Combine(Root, "cli-home") };
         string version = Repository.PackageVersion;
 
-        _ = Step(Root, "new", "install", $"MLOps.Templates::{version}", "--add-source", feed, "--debug:custom-hive", hive)
-            && Step(Root, "new", "mlops-repo", "-o", "churn-repo", "--debug:custom-hive", hive)
+        _ = Step(Root, "new", "install", $"MLOps.Templates::{version}", "--add-source", feed)
+            && Step(Root, "new", "mlops-repo", "-o", "churn-repo")
             && WriteData()
-            && Step(RepoDirectory, "new", "mlops-model", "-n", "Churn", "-o", "models/Churn", "--data", "data/churn.csv", "--label", "churned",
-                "--allow-scripts", "yes", "--debug:custom-hive", hive)
+            && Step(RepoDirectory, "new", "mlops-model", "-n", "Churn", "-o", "models/Churn", "--data", "data/churn.csv", "--label", "churned", "--allow-scripts", "yes")
             && Step(RepoDirectory, "build", "models/Churn", "-nodeReuse:false", "-tl:off")
             && Step(RepoDirectory, "pack", "models/Churn", "-nodeReuse:false", "-tl:off")
             && Run(RepoDirectory, "bash", "build.sh")
@@ -101,10 +103,10 @@ public sealed class NewRepositoryWorkflow : IDisposable
         return true;
     }
 
-    private bool Step(string directory, params string[] arguments) => Record(DotNet.Run(directory, arguments, _log, TimeSpan.FromMinutes(10)));
+    private bool Step(string directory, params string[] arguments) => Record(DotNet.Run(directory, arguments, _log, TimeSpan.FromMinutes(10), _environment));
 
     /// <summary>A program other than dotnet (the repository's build script, an installed tool), run like DotNet.Run runs dotnet.</summary>
-    private bool Run(string directory, string program, params string[] arguments) => Record(Processes.Run(directory, program, arguments, _log, TimeSpan.FromMinutes(10)));
+    private bool Run(string directory, string program, params string[] arguments) => Record(Processes.Run(directory, program, arguments, _log, TimeSpan.FromMinutes(10), _environment));
 
     private bool Record(DotNetResult result)
     {

@@ -19,8 +19,9 @@ public static class DotNet
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
-    public static DotNetResult Run(string workingDirectory, IEnumerable<string> arguments, ITestOutputHelper? log = null, TimeSpan? timeout = null) =>
-        Processes.Run(workingDirectory, "dotnet", arguments, log, timeout);
+    public static DotNetResult Run(string workingDirectory, IEnumerable<string> arguments, ITestOutputHelper? log = null, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        Processes.Run(workingDirectory, "dotnet", arguments, log, timeout, environment);
 }
 
 /// <summary>Runs a program (dotnet, a build script, an installed tool) the way a shell in that folder would.</summary>
@@ -31,7 +32,8 @@ public static class Processes
     private static readonly string[] InheritedMSBuildVariables =
         ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly"];
 
-    public static DotNetResult Run(string workingDirectory, string program, IEnumerable<string> arguments, ITestOutputHelper? log = null, TimeSpan? timeout = null)
+    public static DotNetResult Run(string workingDirectory, string program, IEnumerable<string> arguments, ITestOutputHelper? log = null, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -55,6 +57,10 @@ public static class Processes
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         // What a shell sets for the command it starts: the folder it runs in (dotnet new binds it, see mlops-model).
         start.Environment["PWD"] = workingDirectory;
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         string command = $"{program} {string.Join(' ', start.ArgumentList)}";
         var output = new StringBuilder();
