@@ -32,10 +32,11 @@ public static partial class ApiGenerator
         cs.AppendLine("{");
         foreach (string column in ModelPipeline.InputColumns(spec))
         {
-            ColumnSchema c = schema.Find(column)!;
-            string type = ClrType(c.Type);
-            cs.AppendLine($"    [global::Microsoft.ML.Data.ColumnName(\"{column}\")]");
-            cs.AppendLine($"    public {type} {Pascal(column)} {{ get; set; }}{(type == "string" ? " = \"\";" : "")}");
+            foreach (string line in InputMembers(schema.Find(column)!))
+            {
+                cs.AppendLine(line);
+            }
+
             cs.AppendLine();
         }
 
@@ -79,24 +80,4 @@ public static partial class ApiGenerator
         ColumnType.Categorical or ColumnType.Text => "string",
         _ => "float",
     };
-
-    /// <summary>origin → Origin, day_of_week → DayOfWeek, dep-time → DepTime.</summary>
-    public static string Pascal(string column)
-    {
-        var sb = new StringBuilder();
-        bool upper = true;
-        foreach (char ch in column)
-        {
-            if (!char.IsLetterOrDigit(ch))
-            {
-                upper = true;
-                continue;
-            }
-
-            sb.Append(upper ? char.ToUpperInvariant(ch) : ch);
-            upper = false;
-        }
-
-        return sb.Length > 0 && char.IsDigit(sb[0]) ? "_" + sb : sb.ToString();
-    }
 }
