@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using MLOps.Core.Data;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
 using MLOps.Core.Lineage;
@@ -46,7 +47,9 @@ public sealed class WritePackageFiles : MLOpsTask
         var training = JsonFile.Read<TrainingRecord>(Path.Combine(TrainingDirectory, ModelTrainer.RecordFileName));
         var metrics = JsonFile.Read<SortedDictionary<string, double>>(Path.Combine(TrainingDirectory, "metrics.json"));
         var gates = JsonFile.Read<List<GateVerdict>>(Path.Combine(TrainingDirectory, "gate.json"));
-        GitInfo git = GitInfo.Read(Path.GetDirectoryName(spec.SourcePath)!);
+        // The commit reproduces the model only if it holds the spec, the schema and every data file as they are.
+        string[] inputs = [spec.SourcePath, spec.Data.SchemaPath, .. DataFiles.Of(spec.Data.Path).Files];
+        GitInfo git = GitInfo.Read(Path.GetDirectoryName(spec.SourcePath)!, inputs);
         Lineage lineage = LineageBuilder.Build(PackageId, Version, training, metrics, gates, git, SdkVersion);
         JsonFile.Write(LineageFile, lineage);
         var names = ApiGenerator.Names.For(spec.Name, RootNamespace);
