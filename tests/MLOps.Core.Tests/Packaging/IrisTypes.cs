@@ -27,6 +27,21 @@ public sealed class IrisPrediction : IMulticlassPrediction<string>
     public IReadOnlyList<ClassProbability<string>> Probabilities => ClassProbability.Pair(Classes, Score);
 }
 
+/// <summary>The prediction the generator writes when the species is an integer column.</summary>
+public sealed class CodedIrisPrediction : IMulticlassPrediction<float>
+{
+    [ColumnName("PredictedValue")]
+    public float PredictedLabel { get; set; }
+
+    public float[] Score { get; set; } = [];
+
+    [NoColumn]
+    public IReadOnlyList<float> Classes { get; set; } = [];
+
+    [NoColumn]
+    public IReadOnlyList<ClassProbability<float>> Probabilities => ClassProbability.Pair(Classes, Score);
+}
+
 /// <summary>A binary model's prediction: the same model with the wrong typed API.</summary>
 public sealed class NotMulticlassPrediction : IMulticlassPrediction<string>
 {

@@ -36,6 +36,27 @@ public sealed class MulticlassClassesTests
     }
 
     [Fact]
+    public void Should_give_the_classes_as_numbers_When_the_label_column_is_an_integer()
+    {
+        // Given the iris data with the species coded as integers 30, 10, 20 and a schema saying so
+        using var dir = new TempFolder();
+        string csv = TestModels.IrisCsv(600).Replace("virginica", "20", StringComparison.Ordinal)
+            .Replace("versicolor", "10", StringComparison.Ordinal).Replace("setosa", "30", StringComparison.Ordinal);
+        string schema = TestModels.IrisSchema.Replace(
+            "\"type\": \"categorical\", \"allowed\": [\"setosa\", \"versicolor\", \"virginica\"]", "\"type\": \"integer\", \"min\": 0, \"max\": 100", StringComparison.Ordinal);
+        float[] codesInDataOrder = [.. csv.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => float.Parse(l.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture)).Distinct()];
+
+        // When it is trained and a row is scored with the typed API of a float label
+        var model = HostedModel.Train<IrisInput, CodedIrisPrediction>(dir, "iris.csv", csv, schema, TestModels.IrisSpec);
+        CodedIrisPrediction p = model.Predict(new IrisInput { PetalLength = 1.5f, PetalWidth = 0.25f });
+
+        // Then the classes are the codes in the data, and the most probable one is the predicted one
+        Assert.Equal(codesInDataOrder, model.GetClasses<float>());
+        Assert.Equal(30f, p.PredictedLabel);
+        Assert.Equal(p.PredictedLabel, p.Probabilities.MaxBy(c => c.Probability).Label);
+    }
+
+    [Fact]
     public void Should_refuse_to_load_with_MLOPS6004_When_a_multiclass_prediction_type_meets_a_model_without_classes()
     {
         // Given a binary model's spec and data
