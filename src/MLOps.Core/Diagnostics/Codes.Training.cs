@@ -5,7 +5,7 @@ public static partial class Codes
     /// <summary>ML.NET refused to train on this data (one class only, no rows left after the split, ...).</summary>
     public const string TrainingFailed = "MLOPS2001";
 
-    /// <summary>The train step's outputs (model.zip, training.json, test.idv) are missing or unreadable.</summary>
+    /// <summary>The train step's outputs (model.zip, training.json, test.idv) are missing (a damaged one is MLOPS2006).</summary>
     public const string TrainingOutputMissing = "MLOPS2002";
 
     /// <summary>A file one step of the pipeline wrote for the next (under obj/.../mlops/) is damaged: truncated, not the JSON expected, or unreadable.</summary>
