@@ -3,7 +3,6 @@ using MLOps.Core.Diagnostics;
 using MLOps.Core.Evaluation;
 using MLOps.Core.Training;
 using MLOps.ModelFormat;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace MLOps.Core.Spec;
@@ -23,15 +22,8 @@ public static class SpecLoader
             return null;
         }
 
-        var yaml = new YamlStream();
-        try
+        if (SpecYaml.Parse(full, bag) is not { } yaml)
         {
-            using var reader = new StreamReader(full);
-            yaml.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            bag.Error(Codes.SpecSyntax, $"The spec is not valid YAML: {e.Message}", full, (int)e.Start.Line, (int)e.Start.Column);
             return null;
         }
 
