@@ -111,7 +111,7 @@ public static class DataValidator
             if (!fields.TryAdd(name, i)) // The first of duplicate names wins.
             {
                 log.Report(Codes.HeaderDuplicateColumn, name,
-                    $"the header names column '{name}' twice (fields {fields[name] + 1} and {i + 1}), so its values are ambiguous; the first is used. Rename or remove one of them.",
+                    $"the header names column {Visible.Quote(name)} twice (fields {fields[name] + 1} and {i + 1}), so its values are ambiguous; the first is used. Rename or remove one of them.",
                     reader.HeaderLocation, i + 1);
             }
         }
@@ -137,10 +137,7 @@ public static class DataValidator
             }
             else if (column.Required)
             {
-                string header = string.Join(", ", reader.Columns.Distinct(StringComparer.Ordinal));
-                log.Report(Codes.HeaderMissingColumn, column.Name,
-                    $"the header has no column '{column.Name}', which the schema declares (schema: {schema.SourcePath}). The header has: {header}. Add the column to the data or remove it from the schema.",
-                    reader.HeaderLocation);
+                log.Report(Codes.HeaderMissingColumn, column.Name, MissingColumn.Message(column, reader.Columns, schema.SourcePath), reader.HeaderLocation);
             }
         }
         return [.. checks];

@@ -52,7 +52,7 @@ public static class ModelDataCheck
         {
             return true;
         }
-        bag.Error(Codes.EnvironmentUnknown, $"the validation environment '{environment}' is unknown. Valid values are {string.Join(", ", TableSchema.KnownEnvironments)}.");
+        bag.Error(Codes.EnvironmentUnknown, $"the validation environment {Visible.Quote(environment)} is unknown. Valid values are {string.Join(", ", TableSchema.KnownEnvironments)}.");
         return false;
     }
 }

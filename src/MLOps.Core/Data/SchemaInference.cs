@@ -82,7 +82,7 @@ public static class SchemaInference
             else if (!seen.Add(name))
             {
                 bag.Error(Codes.HeaderDuplicateColumn,
-                    $"header column {field + 1} repeats the name '{name}', so a schema cannot say which of the columns it means. Give every header column a unique name.",
+                    $"header column {field + 1} repeats the name {Visible.Quote(name)}, so a schema cannot say which of the columns it means. Give every header column a unique name.",
                     headerFile, line, field + 1);
             }
             else
