@@ -151,6 +151,21 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("Valid values are training, serving", result.Error);
     }
 
+    [Fact]
+    public void Should_ExitTwoWithMLOPS1002_When_TheSchemaHasAnUnknownColumnType()
+    {
+        // Given the flights data and a schema declaring a column of type "string"
+        FlightsCopy.Create(_temp);
+        string schema = _temp.Write("schema.json", """{ "columns": [ { "name": "origin", "type": "string" } ] }""");
+
+        // When the data is validated against it
+        CliResult result = Validate("--data", FlightsCopy.DataFile(_temp), "--schema", schema);
+
+        // Then it is a configuration error (2), not a failed check (1)
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("error MLOPS1002: ", result.Error);
+    }
+
     /// <summary>
     /// A copy of the FlightDelay spec and flights data with one CSV value replaced, at a 1-based
     /// <paramref name="line"/> (line 1 is the header) and <paramref name="column"/>, as diagnostics count them.

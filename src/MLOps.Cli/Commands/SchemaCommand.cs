@@ -67,7 +67,7 @@ internal static class SchemaCommand
         if (outputPath is null)
         {
             output.Write(SchemaWriter.Serialize(schema));
-            return ExitCodes.Success;
+            return ExitCodes.For(bag); // 0 unless the data had errors beside the schema inferred.
         }
 
         try
@@ -80,6 +80,6 @@ internal static class SchemaCommand
         }
 
         output.WriteLine($"{outputPath}: {schema.Columns.Count} column(s) inferred from {dataPath}. Review it (ranges are the observed ones) before committing it.");
-        return ExitCodes.Success;
+        return ExitCodes.For(bag);
     }
 }
