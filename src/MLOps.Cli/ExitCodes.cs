@@ -22,6 +22,7 @@ public static class ExitCodes
         Codes.PushFailed,
         Codes.EnvironmentUnknown,
         Codes.PackageNotInFeed,
+        Codes.InferLabelNotInData,
         // The schema data is checked against is configuration: without a usable one nothing can be checked.
         Codes.SchemaFileInvalid,
         Codes.SchemaColumnTypeUnknown,

@@ -35,6 +35,11 @@ public static class SchemaInference
         using (reader)
         {
             (ColumnInference Column, int Field)[] columns = ReadHeader(reader, options, log.CurrentFile, bag);
+            if (!InferenceLabel.IsInHeader(options.Label, reader, log.CurrentFile, bag))
+            {
+                return null;
+            }
+
             long rows = 0;
             while (reader.Read())
             {
@@ -59,7 +64,7 @@ public static class SchemaInference
                 bag.Error(Codes.DataFileEmpty, $"the data file has {found}, so there is nothing to infer a schema from. Point at a file with at least one row.", dataPath);
             }
             log.Finish(rows);
-            return Errors(bag) > errorsBefore ? null : new TableSchema(columns.Select(c => c.Column.ToSchema()).ToArray(), dataPath);
+            return Errors(bag) > errorsBefore ? null : new TableSchema(columns.Select(c => InferenceLabel.Mark(c.Column.ToSchema(), options.Label)).ToArray(), dataPath);
         }
     }
 
