@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using MLOps.Cli.Commands;
+using MLOps.Core.Diagnostics;
 
 namespace MLOps.Cli;
 
@@ -41,7 +42,7 @@ internal sealed class CliRoot
         if (parsed.Action is ParseErrorAction)
         {
             foreach (ParseError parseError in parsed.Errors)
-                error.WriteLine($"error: {parseError.Message}");
+                error.WriteLine(StyledWriter.Paint(error, $"error: {Visible.Escape(parseError.Message)}", StyledWriter.Red));
             string command = CommandPath(parsed.CommandResult);
             error.WriteLine($"Run '{command} --help' for usage and examples.");
             return ExitCodes.UsageError;

@@ -18,7 +18,7 @@ internal static class Reporter
     /// <summary>A problem found by the tool itself rather than by the core (so without an MLOPS code).</summary>
     public static int UsageError(TextWriter error, string message)
     {
-        error.WriteLine(StyledWriter.Paint(error, $"error: {message}", StyledWriter.Red));
+        error.WriteLine(StyledWriter.Paint(error, $"error: {Visible.Escape(message)}", StyledWriter.Red)); // One line, whatever it quotes.
         return ExitCodes.UsageError;
     }
 
