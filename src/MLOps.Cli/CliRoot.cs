@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using MLOps.Cli.Commands;
+using MLOps.Core.Diagnostics;
 
 namespace MLOps.Cli;
 
@@ -36,17 +37,29 @@ internal sealed class CliRoot
     public int Run(string[] args, TextWriter output, TextWriter error)
     {
         ParseResult parsed = _root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        // System.CommandLine's own exception handler colours the console red whatever NO_COLOR says.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         if (parsed.Action is ParseErrorAction)
         {
             foreach (ParseError parseError in parsed.Errors)
-                error.WriteLine($"error: {parseError.Message}");
+                error.WriteLine(StyledWriter.Paint(error, $"error: {Visible.Escape(parseError.Message)}", StyledWriter.Red));
             string command = CommandPath(parsed.CommandResult);
             error.WriteLine($"Run '{command} --help' for usage and examples.");
             return ExitCodes.UsageError;
         }
 
-        return parsed.Invoke(invocation);
+        try
+        {
+            return parsed.Invoke(invocation);
+        }
+        catch (OperationCanceledException)
+        {
+            return 130; // Cancelled (Ctrl+C): the shells' 128 + SIGINT.
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Reporter.InternalError(error, e); // A bug, not bad input: bad input is reported as diagnostics.
+        }
     }
 
     // "mlops new model", not "mlops model": the help to ask for is the subcommand's, by its full path.

@@ -1,4 +1,5 @@
 using MLOps.Core.Data;
+using MLOps.Core.Diagnostics;
 using MLOps.Core.Packaging;
 using MLOps.Core.Training;
 
@@ -31,7 +32,7 @@ internal static class FeatureChoice
             }
             if (column.Type == ColumnType.Categorical && column.Allowed is null)
             {
-                leftOut.Add($"'{column.Name}' has no values");
+                leftOut.Add($"{Visible.Quote(column.Name)} has no values");
                 continue;
             }
             string baseName = ApiGenerator.Pascal(column.Name) is { Length: > 0 } pascal ? pascal : $"Column{i + 1}";

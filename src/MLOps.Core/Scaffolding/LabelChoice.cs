@@ -21,10 +21,10 @@ public sealed record LabelChoice(TaskType Task, LabelRule? Rule, string Why)
         string name = label.Name;
         string? unusable = label.Type switch
         {
-            ColumnType.Text => $"label '{name}' is free text (more distinct strings than {Data.InferenceOptions.DefaultMaxCategories}, too many to be classes), which no task can learn. Pick another label column; if its values really are classes, infer the schema with a higher limit (mlops schema infer --max-categories) and write the spec by hand.",
-            ColumnType.DateTime => $"label '{name}' is a date/time, which no task can learn. Pick another label column, or derive a number (an age, a delay) from it in the data.",
-            _ when distinct == 0 => $"label '{name}' has no values: every row leaves it empty. Pick a label column that holds what the model should predict.",
-            _ when distinct == 1 => $"label '{name}' has a single value in every row, so there is nothing to learn. Pick a label column with at least two values.",
+            ColumnType.Text => $"label {Visible.Quote(name)} is free text (more distinct strings than {Data.InferenceOptions.DefaultMaxCategories}, too many to be classes), which no task can learn. Pick another label column; if its values really are classes, infer the schema with a higher limit (mlops schema infer --max-categories) and write the spec by hand.",
+            ColumnType.DateTime => $"label {Visible.Quote(name)} is a date/time, which no task can learn. Pick another label column, or derive a number (an age, a delay) from it in the data.",
+            _ when distinct == 0 => $"label {Visible.Quote(name)} has no values: every row leaves it empty. Pick a label column that holds what the model should predict.",
+            _ when distinct == 1 => $"label {Visible.Quote(name)} has a single value in every row, so there is nothing to learn. Pick a label column with at least two values.",
             _ => null,
         };
         if (unusable is not null)
@@ -43,26 +43,26 @@ public sealed record LabelChoice(TaskType Task, LabelRule? Rule, string Why)
         if (SpecSchemaCheck.LabelProblem(task, rule, label) is { } problem)
         {
             bag.Error(Codes.ScaffoldTaskDoesNotFitLabel,
-                $"task {SpecNames.Of(task)} does not fit label '{name}' ({Type(label)}): {problem} Leave the task out to have it inferred ({SpecNames.Of(inferred.Task)} for this label).", file);
+                $"task {SpecNames.Of(task)} does not fit label {Visible.Quote(name)} ({Type(label)}): {problem} Leave the task out to have it inferred ({SpecNames.Of(inferred.Task)} for this label).", file);
             return null;
         }
         string why = rule is not null && distinct > 2
-            ? $"asked for; '{name}' is a number with more than two values, so the rule below splits its observed range in the middle: set the threshold that makes a row positive"
-            : $"asked for; inferred from '{name}' ({Type(label)}) it would be {SpecNames.Of(inferred.Task)}";
+            ? $"asked for; {Visible.Quote(name)} is a number with more than two values, so the rule below splits its observed range in the middle: set the threshold that makes a row positive"
+            : $"asked for; inferred from {Visible.Quote(name)} ({Type(label)}) it would be {SpecNames.Of(inferred.Task)}";
         return new LabelChoice(task, rule, why);
     }
 
     private static LabelChoice Infer(ColumnSchema label, int distinct) => label.Type switch
     {
-        ColumnType.Boolean => new(TaskType.BinaryClassification, null, $"inferred: '{label.Name}' is boolean"),
+        ColumnType.Boolean => new(TaskType.BinaryClassification, null, $"inferred: {Visible.Quote(label.Name)} is boolean"),
         ColumnType.Integer or ColumnType.Float when distinct == 2 => new(TaskType.BinaryClassification, BinaryRule(label, distinct),
-            $"inferred: '{label.Name}' has two values, {Number(label.Min)} and {Number(label.Max)}; {Number(label.Max)} is the positive class"),
+            $"inferred: {Visible.Quote(label.Name)} has two values, {Number(label.Min)} and {Number(label.Max)}; {Number(label.Max)} is the positive class"),
         ColumnType.Integer => new(TaskType.Regression, null,
-            $"inferred: '{label.Name}' is an integer with more than two values; if its values are classes, use multiclass-classification"),
-        ColumnType.Float => new(TaskType.Regression, null, $"inferred: '{label.Name}' is a number with more than two values"),
+            $"inferred: {Visible.Quote(label.Name)} is an integer with more than two values; if its values are classes, use multiclass-classification"),
+        ColumnType.Float => new(TaskType.Regression, null, $"inferred: {Visible.Quote(label.Name)} is a number with more than two values"),
         _ when distinct == 2 => new(TaskType.MulticlassClassification, null,
-            $"inferred: '{label.Name}' is categorical with two values ({string.Join(", ", label.Allowed ?? [])}); a binary label must be a boolean or a number with a rule, so it is two classes. For a binary model write it as true/false (or 1/0) in the data"),
-        _ => new(TaskType.MulticlassClassification, null, $"inferred: '{label.Name}' is categorical with {distinct} values"),
+            $"inferred: {Visible.Quote(label.Name)} is categorical with two values ({string.Join(", ", label.Allowed ?? [])}); a binary label must be a boolean or a number with a rule, so it is two classes. For a binary model write it as true/false (or 1/0) in the data"),
+        _ => new(TaskType.MulticlassClassification, null, $"inferred: {Visible.Quote(label.Name)} is categorical with {distinct} values"),
     };
 
     // Two values: the larger is the positive class. More: the middle of the observed range, which leaves both

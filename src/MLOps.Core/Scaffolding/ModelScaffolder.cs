@@ -26,7 +26,7 @@ public static partial class ModelScaffolder
         if (!Identifier().IsMatch(request.ModelName))
         {
             bag.Error(Codes.ScaffoldModelNameInvalid,
-                $"model name '{request.ModelName}' is not a C# identifier (a letter or '_', then letters, digits or '_'); the typed API names its classes after it ({request.ModelName}Model). Use a name such as Churn.", request.SpecPath);
+                $"model name {Visible.Quote(request.ModelName)} is not a C# identifier (a letter or '_', then letters, digits or '_'); the typed API names its classes after it ({request.ModelName}Model). Use a name such as Churn.", request.SpecPath);
         }
         if (bag.HasErrors || SchemaInference.Infer(data, bag) is not { } inferred)
         {
@@ -36,7 +36,7 @@ public static partial class ModelScaffolder
         if (inferred.Find(request.Label) is not { } label)
         {
             bag.Error(Codes.ScaffoldLabelNotInData,
-                $"label column '{request.Label}' is not a column of the data. Its columns are: {string.Join(", ", inferred.Columns.Select(c => c.Name))}. Names are case-sensitive.", data);
+                $"label column {Visible.Quote(request.Label)} is not a column of the data. Its columns are: {Visible.List(inferred.Columns.Select(c => c.Name))}. Names are case-sensitive.", data);
             return null;
         }
         int distinct = label.Type switch
@@ -54,7 +54,7 @@ public static partial class ModelScaffolder
         if (features.Count == 0)
         {
             bag.Error(Codes.ScaffoldNoFeatures,
-                $"the data has no column besides the label '{label.Name}' that can be a feature{(leftOut.Count > 0 ? $" ({string.Join("; ", leftOut)})" : "")}. A model needs at least one input: add the columns it should learn from.", data);
+                $"the data has no column besides the label {Visible.Quote(label.Name)} that can be a feature{(leftOut.Count > 0 ? $" ({string.Join("; ", leftOut)})" : "")}. A model needs at least one input: add the columns it should learn from.", data);
             return null;
         }
 
@@ -70,7 +70,7 @@ public static partial class ModelScaffolder
         foreach (string path in new[] { request.SpecPath, request.SchemaPath }.Where(File.Exists))
         {
             bag.Error(Codes.ScaffoldFileExists,
-                $"'{path}' already exists, so no model was scaffolded and nothing was written. Scaffold into a new folder, or delete {SpecFileName} and {SchemaFileName} to start over.", path);
+                $"{Visible.Quote(path)} already exists, so no model was scaffolded and nothing was written. Scaffold into a new folder, or delete {SpecFileName} and {SchemaFileName} to start over.", path);
         }
         if (bag.HasErrors || Create(request, bag) is not { } model)
         {
@@ -100,7 +100,7 @@ public static partial class ModelScaffolder
         {
             return task;
         }
-        bag.Error(Codes.SpecUnknownTask, $"Unknown task '{request.Task}'. Valid tasks are: {string.Join(", ", SpecNames.Tasks.Keys)}; leave it out to infer it from the label.", request.SpecPath);
+        bag.Error(Codes.SpecUnknownTask, $"Unknown task {Visible.Quote(request.Task)}. Valid tasks are: {string.Join(", ", SpecNames.Tasks.Keys)}; leave it out to infer it from the label.", request.SpecPath);
         return null;
     }
 
