@@ -1,4 +1,3 @@
-using System.Globalization;
 using MLOps.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -21,7 +20,7 @@ public sealed class ConsumerApp
         _log = log;
         Directory.CreateDirectory(root);
         Run(root, "new", "console", "-n", Name, "-o", ProjectDirectory, "-f", "net10.0", "--no-restore");
-        File.WriteAllText(Path.Combine(ProjectDirectory, "nuget.config"), NuGetConfig(feed, Path.Combine(root, "packages"), MachinePackagesFolder(root)));
+        File.WriteAllText(Path.Combine(ProjectDirectory, "nuget.config"), NuGetConfig.Isolated(feed, Path.Combine(root, "packages"), NuGetConfig.MachinePackagesFolder(), "FlightDelay.*"));
     }
 
     public string Root { get; }
@@ -46,41 +45,4 @@ public sealed class ConsumerApp
         DotNetResult result = DotNet.Run(directory, arguments, _log);
         return result.Succeeded ? result : throw new InvalidOperationException(result.ToString());
     }
-
-    private string MachinePackagesFolder(string directory)
-    {
-        // "global-packages: /root/.nuget/packages/"
-        string line = Run(directory, "nuget", "locals", "global-packages", "--list").Lines.First(l => l.Contains("global-packages:", StringComparison.Ordinal));
-        return line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-    }
-
-    private static string NuGetConfig(string feed, string packagesFolder, string machinePackages) => string.Format(CultureInfo.InvariantCulture, """
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <config>
-            <add key="globalPackagesFolder" value="{0}" />
-          </config>
-          <fallbackPackageFolders>
-            <clear />
-          </fallbackPackageFolders>
-          <packageSources>
-            <clear />
-            <add key="test-feed" value="{1}" />
-            <add key="machine-packages" value="{2}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-          </packageSources>
-          <packageSourceMapping>
-            <packageSource key="test-feed">
-              <package pattern="FlightDelay.*" />
-              <package pattern="MLOps.*" />
-            </packageSource>
-            <packageSource key="machine-packages">
-              <package pattern="*" />
-            </packageSource>
-            <packageSource key="nuget.org">
-              <package pattern="*" />
-            </packageSource>
-          </packageSourceMapping>
-        </configuration>
-        """, packagesFolder, feed, machinePackages);
 }

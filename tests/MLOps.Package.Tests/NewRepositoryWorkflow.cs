@@ -28,7 +28,7 @@ public sealed class NewRepositoryWorkflow : IDisposable
         string feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
         foreach (string id in Packages)
             File.Copy(Repository.Package(id), Path.Combine(feed, Path.GetFileName(Repository.Package(id))));
-        File.WriteAllText(Path.Combine(Root, "nuget.config"), NuGetConfig.Isolated(feed, Path.Combine(Root, "packages"), MachinePackagesFolder()));
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), NuGetConfig.Isolated(feed, Path.Combine(Root, "packages"), NuGetConfig.MachinePackagesFolder()));
         // The CLI's own home (installed templates, the local tools' resolver cache) is this folder's too: nothing
         // from another run or from the user's machine can answer for what this run installed.
         _environment = new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = Path.Combine(Root, "cli-home") };
@@ -112,13 +112,5 @@ public sealed class NewRepositoryWorkflow : IDisposable
     {
         _steps.Add(result);
         return result.Succeeded;
-    }
-
-    private string MachinePackagesFolder()
-    {
-        // "global-packages: /root/.nuget/packages/"
-        DotNetResult locals = DotNet.Run(Path.GetTempPath(), ["nuget", "locals", "global-packages", "--list"], _log);
-        string line = locals.Lines.First(l => l.Contains("global-packages:", StringComparison.Ordinal));
-        return line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
     }
 }

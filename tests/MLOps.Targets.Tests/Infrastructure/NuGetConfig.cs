@@ -3,6 +3,15 @@ namespace MLOps.Tests.Infrastructure;
 /// <summary>nuget.config files for test folders: MLOps.* from one folder of packages, everything else as usual.</summary>
 public static class NuGetConfig
 {
+    /// <summary>The machine's NuGet global packages folder, as 'dotnet nuget locals' reports it.</summary>
+    public static string MachinePackagesFolder()
+    {
+        // "global-packages: /root/.nuget/packages/"
+        DotNetResult locals = DotNet.Run(Path.GetTempPath(), ["nuget", "locals", "global-packages", "--list"]);
+        string line = locals.Lines.First(l => l.Contains("global-packages:", StringComparison.Ordinal));
+        return line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+    }
+
     /// <summary>
     /// MLOps.* packages come only from <paramref name="folder"/> (source mapping, so a copy in another source can
     /// never be picked instead); other packages from the machine's configured source.
@@ -26,11 +35,11 @@ public static class NuGetConfig
         """;
 
     /// <summary>
-    /// A folder cut off from the machine's NuGet configuration: its own global packages folder, MLOps.* only from
-    /// <paramref name="feed"/>, anything else from the machine's packages folder (as a source, so nothing is
-    /// downloaded twice) or nuget.org.
+    /// A folder cut off from the machine's NuGet configuration: its own global packages folder, MLOps.* (and
+    /// <paramref name="feedPatterns"/>) only from <paramref name="feed"/>, anything else from the machine's packages
+    /// folder (as a source, so nothing is downloaded twice) or nuget.org.
     /// </summary>
-    public static string Isolated(string feed, string globalPackagesFolder, string machinePackages) => $"""
+    public static string Isolated(string feed, string globalPackagesFolder, string machinePackages, params string[] feedPatterns) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <config>
@@ -47,7 +56,7 @@ public static class NuGetConfig
           </packageSources>
           <packageSourceMapping>
             <packageSource key="test-feed">
-              <package pattern="MLOps.*" />
+              {string.Join("\n      ", new[] { "MLOps.*", .. feedPatterns }.Select(p => $"<package pattern=\"{p}\" />"))}
             </packageSource>
             <packageSource key="machine-packages">
               <package pattern="*" />
