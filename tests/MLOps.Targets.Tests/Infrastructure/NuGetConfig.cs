@@ -56,7 +56,7 @@ public static class NuGetConfig
           </packageSources>
           <packageSourceMapping>
             <packageSource key="test-feed">
-              {string.Join("\n      ", new[] { "MLOps.*", .. feedPatterns }.Select(p => $"<package pattern=\"{p}\" />"))}
+              {string.Join("\n      ", ((string[])["MLOps.*", .. feedPatterns]).Select(p => $"<package pattern=\"{p}\" />"))}
             </packageSource>
             <packageSource key="machine-packages">
               <package pattern="*" />
