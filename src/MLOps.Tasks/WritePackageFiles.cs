@@ -3,7 +3,7 @@ using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
 using MLOps.Core.Lineage;
 using MLOps.Core.Packaging;
-using MLOps.Core.Profiling;
+using MLOps.Core.Data.Profiling;
 using MLOps.Core.SourceControl;
 using MLOps.Core.Spec;
 using MLOps.Core.Training;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using MLOps.Core.Evaluation;
-using MLOps.Core.Profiling;
+using MLOps.Core.Data.Fingerprints;
+using MLOps.Core.Data.Profiling;
 using MLOps.Core.Spec;
 
 namespace MLOps.Core.Packaging;

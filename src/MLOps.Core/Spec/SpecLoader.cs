@@ -5,6 +5,7 @@ using MLOps.Core.Training;
 using MLOps.ModelFormat;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using MLOps.Core.Data.Readers;
 
 namespace MLOps.Core.Spec;
 
@@ -100,7 +101,7 @@ public static class SpecLoader
 
         // A folder of data files (docs/model-spec.md) is named without a trailing '/', so lineage and the lock file spell it one way.
         var data = new DataSpec(Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(dir, path))), Path.GetFullPath(Path.Combine(dir, schema)));
-        if (!Data.DataFiles.Exists(data.Path))
+        if (!DataFiles.Exists(data.Path))
         {
             map.Error(Codes.SpecFileMissing, "path", $"Data file or folder '{data.Path}' (data.path) not found. Check the path; it is relative to the spec's folder.");
         }

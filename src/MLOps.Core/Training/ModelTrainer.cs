@@ -1,6 +1,8 @@
 using System.Reflection;
 using Microsoft.ML;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Fingerprints;
+using MLOps.Core.Data.Readers;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.IO;
 using MLOps.Core.Spec;
 

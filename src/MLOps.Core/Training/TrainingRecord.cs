@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Fingerprints;
+using MLOps.Core.Data.Readers;
 
 namespace MLOps.Core.Training;
 

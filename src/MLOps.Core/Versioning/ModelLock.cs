@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Fingerprints;
 using MLOps.Core.IO;
 
 namespace MLOps.Core.Versioning;

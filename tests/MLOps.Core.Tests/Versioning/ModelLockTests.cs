@@ -1,4 +1,4 @@
-using MLOps.Core.Data;
+using MLOps.Core.Data.Fingerprints;
 using MLOps.Core.Versioning;
 using MLOps.Tests.Shared;
 using Xunit;
