@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using MLOps.Core.Evaluation;
 using MLOps.Core.Data.Fingerprints;
 using MLOps.Core.Data.Profiling;
 using MLOps.Core.Spec;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using MLOps.Core.Diagnostics;
-using MLOps.Core.Evaluation;
-using MLOps.Core.Training;
 using MLOps.ModelFormat;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -198,16 +196,16 @@ public static class SpecLoader
         YamlMap? map = root.Map("trainer", required: false);
         if (map is null)
         {
-            return root.Node("trainer") is null ? new TrainerSpec(TrainerCatalog.DefaultTrainer, new Dictionary<string, double>(), 0) : null;
+            return root.Node("trainer") is null ? new TrainerSpec(TrainerNames.Default, new Dictionary<string, double>(), 0) : null;
         }
 
         map.RejectUnknownKeys("name", "seed", "parameters");
-        string name = map.String("name", required: false) ?? TrainerCatalog.DefaultTrainer;
+        string name = map.String("name", required: false) ?? TrainerNames.Default;
         int seed = map.Integer("seed", required: false) ?? 0;
-        TrainerDescriptor? descriptor = TrainerCatalog.Find(task, name);
+        TrainerName? descriptor = TrainerNames.Find(task, name);
         if (descriptor is null)
         {
-            map.Error(Codes.SpecUnknownTrainer, "name", $"Unknown trainer '{name}' for task {SpecNames.Of(task)}. Valid trainers are: {string.Join(", ", TrainerCatalog.NamesFor(task))}.");
+            map.Error(Codes.SpecUnknownTrainer, "name", $"Unknown trainer '{name}' for task {SpecNames.Of(task)}. Valid trainers are: {string.Join(", ", TrainerNames.NamesFor(task))}.");
             return null;
         }
 

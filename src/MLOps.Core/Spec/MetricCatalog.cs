@@ -1,6 +1,4 @@
-using MLOps.Core.Spec;
-
-namespace MLOps.Core.Evaluation;
+namespace MLOps.Core.Spec;
 
 /// <summary>
 /// The metrics each task type reports, by the names specs, gates, lineage and model cards use.
