@@ -1,7 +1,7 @@
 using Microsoft.Build.Framework;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
-using MLOps.Core.Lineage;
+using MLOps.ModelFormat.Contract;
 using MLOps.Core.Packaging;
 using MLOps.Core.Data.Profiling;
 using MLOps.Core.SourceControl;
@@ -50,7 +50,7 @@ public sealed class WritePackageFiles : MLOpsTask
         Lineage lineage = LineageBuilder.Build(PackageId, Version, training, metrics, gates, git, SdkVersion);
         JsonFile.Write(LineageFile, lineage);
         var names = ApiGenerator.Names.For(spec.Name, RootNamespace);
-        string profilePath = Path.Combine(TrainingDirectory, "profile.json");
+        string profilePath = Path.Combine(TrainingDirectory, ModelFiles.ProfileFile);
         DataProfile? profile = File.Exists(profilePath) ? JsonFile.Read<DataProfile>(profilePath) : null;
         TextFile.WriteIfChanged(ModelCardFile, ModelCard.Render(spec, lineage, names.Model, names.Input, profile));
     }

@@ -3,6 +3,7 @@ using System.Text;
 using MLOps.Core.Data.Fingerprints;
 using MLOps.Core.Data.Profiling;
 using MLOps.Core.Spec;
+using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Core.Packaging;
 
@@ -12,7 +13,7 @@ namespace MLOps.Core.Packaging;
 /// </summary>
 public static class ModelCard
 {
-    public static string Render(ModelSpec spec, Lineage.Lineage lineage, string apiClass, string inputClass, DataProfile? profile = null)
+    public static string Render(ModelSpec spec, Lineage lineage, string apiClass, string inputClass, DataProfile? profile = null)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# {lineage.ModelId} {lineage.ModelVersion}");

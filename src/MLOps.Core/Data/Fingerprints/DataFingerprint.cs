@@ -1,14 +1,9 @@
 using System.IO.Hashing;
 using System.Text;
-using System.Text.Json.Serialization;
+using MLOps.ModelFormat.Contract;
 using MLOps.Core.Data.Readers;
 
 namespace MLOps.Core.Data.Fingerprints;
-
-/// <summary>One part of a folder dataset: its path relative to the folder ('/') and its <see cref="Fingerprint.OfFile"/>.</summary>
-public sealed record PartFingerprint(
-    [property: JsonPropertyName("path")] string Path,
-    [property: JsonPropertyName("fingerprint")] string Fingerprint);
 
 /// <summary>
 /// A dataset's content fingerprint: a file's XxHash128 (<see cref="Fingerprint.OfFile"/>), or for a folder

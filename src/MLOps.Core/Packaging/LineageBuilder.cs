@@ -2,8 +2,9 @@ using System.Reflection;
 using MLOps.Core.IO;
 using MLOps.Core.SourceControl;
 using MLOps.Core.Training;
+using MLOps.ModelFormat.Contract;
 
-namespace MLOps.Core.Lineage;
+namespace MLOps.Core.Packaging;
 
 /// <summary>Assembles a model's lineage from what the train, evaluate and gate steps wrote, plus the environment.</summary>
 public static class LineageBuilder
@@ -33,7 +34,7 @@ public static class LineageBuilder
             new SortedDictionary<string, double>(metrics.ToDictionary(), StringComparer.Ordinal),
             gates,
             new ToolVersions(training.MLNetVersion, sdkVersion, System.Environment.Version.ToString(), MLOpsVersion),
-            ModelTrainer.ModelFileName,
+            ModelFiles.ModelFile,
             training.ModelSha256,
             training.TrainedAtUtc);
     }

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using MLOps.Core.Data.Fingerprints;
 
-namespace MLOps.Core.Lineage;
+namespace MLOps.ModelFormat.Contract;
 
 /// <summary>
 /// The lineage manifest packed with every model (lineage.json; documented in docs/lineage.md): which
@@ -21,10 +20,13 @@ public sealed record Lineage(
     [property: JsonPropertyName("gates")] IReadOnlyList<GateVerdict> Gates,
     [property: JsonPropertyName("tools")] ToolVersions Tools,
     [property: JsonPropertyName("model_file")] string ModelFile,
-    [property: JsonPropertyName("model_sha256")] string ModelSha256,
+    [property: JsonPropertyName(Lineage.ModelSha256Property)] string ModelSha256,
     [property: JsonPropertyName("trained_at_utc")] DateTimeOffset TrainedAtUtc)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>The JSON name of <see cref="ModelSha256"/>: what the registry compares packages by and the runtime verifies.</summary>
+    public const string ModelSha256Property = "model_sha256";
 
     public Lineage WithVersion(string version) => this with { ModelVersion = version };
 }
@@ -49,13 +51,6 @@ public sealed record TrainerLineage(
     [property: JsonPropertyName("seed")] int Seed,
     [property: JsonPropertyName("split_test_fraction")] double TestFraction,
     [property: JsonPropertyName("split_seed")] int SplitSeed);
-
-public sealed record GateVerdict(
-    [property: JsonPropertyName("metric")] string Metric,
-    [property: JsonPropertyName("value")] double Value,
-    [property: JsonPropertyName("min")] double? Min,
-    [property: JsonPropertyName("max")] double? Max,
-    [property: JsonPropertyName("passed")] bool Passed);
 
 public sealed record ToolVersions(
     [property: JsonPropertyName("mlnet")] string MLNet,
