@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Reflection.Metadata;
@@ -23,7 +22,7 @@ internal static class NamespaceGraph
     {
         using var pe = new PEReader(File.OpenRead(assembly.Location));
         MetadataReader md = pe.GetMetadataReader();
-        var provider = new Namespaces(md);
+        var provider = new SignatureNamespaces(md);
         var graph = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (TypeDefinitionHandle handle in md.TypeDefinitions)
         {
@@ -69,72 +68,7 @@ internal static class NamespaceGraph
         return graph.ToDictionary(p => p.Key, p => (IReadOnlySet<string>)p.Value, StringComparer.Ordinal);
     }
 
-    /// <summary>The graph with each namespace cut to its first <paramref name="segments"/> segments after the prefix.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlySet<string>> Coarsen(IReadOnlyDictionary<string, IReadOnlySet<string>> graph, string prefix, int segments)
-    {
-        string Cut(string ns) => prefix + string.Join('.', ns[prefix.Length..].Split('.').Take(segments));
-        return graph
-            .GroupBy(p => Cut(p.Key))
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlySet<string>)g.SelectMany(p => p.Value).Select(Cut).Where(n => n != g.Key).ToHashSet(StringComparer.Ordinal),
-                StringComparer.Ordinal);
-    }
-
-    /// <summary>The strongly connected components with more than one namespace (Tarjan): each is a cycle.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Cycles(IReadOnlyDictionary<string, IReadOnlySet<string>> graph)
-    {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var low = new Dictionary<string, int>(StringComparer.Ordinal);
-        var stack = new Stack<string>();
-        var onStack = new HashSet<string>(StringComparer.Ordinal);
-        var cycles = new List<IReadOnlyList<string>>();
-
-        void Visit(string v)
-        {
-            index[v] = low[v] = index.Count;
-            stack.Push(v);
-            onStack.Add(v);
-            foreach (string w in graph.TryGetValue(v, out var next) ? next : new HashSet<string>())
-            {
-                if (!index.ContainsKey(w))
-                {
-                    Visit(w);
-                    low[v] = Math.Min(low[v], low[w]);
-                }
-                else if (onStack.Contains(w))
-                {
-                    low[v] = Math.Min(low[v], index[w]);
-                }
-            }
-
-            if (low[v] == index[v])
-            {
-                var component = new List<string>();
-                string w;
-                do
-                {
-                    w = stack.Pop();
-                    onStack.Remove(w);
-                    component.Add(w);
-                }
-                while (w != v);
-                if (component.Count > 1)
-                {
-                    cycles.Add([.. component.Order(StringComparer.Ordinal)]);
-                }
-            }
-        }
-
-        foreach (string v in graph.Keys.Order(StringComparer.Ordinal).Where(v => !index.ContainsKey(v)))
-        {
-            Visit(v);
-        }
-
-        return cycles;
-    }
-
-    private static void AddBody(MetadataReader md, Namespaces provider, MethodBodyBlock body, HashSet<string> uses)
+    private static void AddBody(MetadataReader md, SignatureNamespaces provider, MethodBodyBlock body, HashSet<string> uses)
     {
         if (!body.LocalSignature.IsNil)
         {
@@ -179,7 +113,7 @@ internal static class NamespaceGraph
         }
     }
 
-    private static void AddHandle(MetadataReader md, Namespaces provider, EntityHandle handle, HashSet<string> uses)
+    private static void AddHandle(MetadataReader md, SignatureNamespaces provider, EntityHandle handle, HashSet<string> uses)
     {
         if (handle.IsNil)
         {
@@ -224,51 +158,5 @@ internal static class NamespaceGraph
                 uses.UnionWith(spec.DecodeSignature(provider, null).SelectMany(t => t));
                 break;
         }
-    }
-
-    /// <summary>Decodes a signature into the namespaces of this assembly's types it names (references elsewhere name none).</summary>
-    private sealed class Namespaces(MetadataReader md) : ISignatureTypeProvider<IEnumerable<string>, object?>
-    {
-        public string NamespaceOf(TypeDefinitionHandle handle)
-        {
-            TypeDefinition type = md.GetTypeDefinition(handle);
-            while (type.GetDeclaringType() is { IsNil: false } outer)
-            {
-                type = md.GetTypeDefinition(outer);
-            }
-
-            return md.GetString(type.Namespace);
-        }
-
-        public IEnumerable<string> GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => [NamespaceOf(handle)];
-
-        public IEnumerable<string> GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => [];
-
-        public IEnumerable<string> GetTypeFromSpecification(MetadataReader reader, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
-            reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);
-
-        public IEnumerable<string> GetSZArrayType(IEnumerable<string> elementType) => elementType;
-
-        public IEnumerable<string> GetArrayType(IEnumerable<string> elementType, ArrayShape shape) => elementType;
-
-        public IEnumerable<string> GetByReferenceType(IEnumerable<string> elementType) => elementType;
-
-        public IEnumerable<string> GetPointerType(IEnumerable<string> elementType) => elementType;
-
-        public IEnumerable<string> GetPinnedType(IEnumerable<string> elementType) => elementType;
-
-        public IEnumerable<string> GetModifiedType(IEnumerable<string> modifier, IEnumerable<string> unmodifiedType, bool isRequired) => unmodifiedType;
-
-        public IEnumerable<string> GetGenericInstantiation(IEnumerable<string> genericType, ImmutableArray<IEnumerable<string>> typeArguments) =>
-            genericType.Concat(typeArguments.SelectMany(t => t)).ToArray();
-
-        public IEnumerable<string> GetFunctionPointerType(MethodSignature<IEnumerable<string>> signature) =>
-            signature.ReturnType.Concat(signature.ParameterTypes.SelectMany(p => p)).ToArray();
-
-        public IEnumerable<string> GetGenericMethodParameter(object? genericContext, int index) => [];
-
-        public IEnumerable<string> GetGenericTypeParameter(object? genericContext, int index) => [];
-
-        public IEnumerable<string> GetPrimitiveType(PrimitiveTypeCode typeCode) => [];
     }
 }
