@@ -17,8 +17,8 @@ var packages = artifacts.Combine("packages");
 var runs = artifacts.Combine("runs");
 var feed = Argument("feed", artifacts.Combine("feed").FullPath);
 var mlops = root.CombineWithFilePath($"src/MLOps.Cli/bin/{configuration}/net10.0/mlops.dll");
-// Packed in dependency order; one version for all, from global.json (Directory.Build.props reads it).
-var packageProjects = new[] { "MLOps.ModelFormat", "MLOps.Runtime", "MLOps.Tasks", "MLOps.Cli", "MLOps.Templates" };
+// The packages this repository makes (build/Packages.slnf); one version for all, from global.json.
+var packageIds = new[] { "MLOps.ModelFormat", "MLOps.Runtime", "MLOps.Sdk", "MLOps.Cli", "MLOps.Templates" };
 
 // No node reuse: a reused node would keep an old task dll loaded.
 DotNetMSBuildSettings MSBuild() => new DotNetMSBuildSettings()
@@ -40,15 +40,13 @@ Task("Packages")
     .Description("Build and pack MLOps.ModelFormat, MLOps.Runtime, MLOps.Sdk, MLOps.Cli and MLOps.Templates into artifacts/packages.")
     .Does(() =>
 {
-    foreach (var project in packageProjects)
+    // One invocation for all of them (build/Packages.slnf), so MSBuild builds and packs them in parallel.
+    DotNetPack(root.CombineWithFilePath("build/Packages.slnf").FullPath, new DotNetPackSettings
     {
-        DotNetPack(root.CombineWithFilePath($"src/{project}/{project}.csproj").FullPath, new DotNetPackSettings
-        {
-            Configuration = configuration,
-            OutputDirectory = packages,
-            MSBuildSettings = MSBuild(),
-        });
-    }
+        Configuration = configuration,
+        OutputDirectory = packages,
+        MSBuildSettings = MSBuild(),
+    });
 
     PackageCache.Refresh(Context, packages);
 });
@@ -59,8 +57,7 @@ Task("PublishPackages")
     .IsDependentOn("Packages")
     .Does(() =>
 {
-    var built = packageProjects.Select(p => p == "MLOps.Tasks" ? "MLOps.Sdk" : p)
-        .SelectMany(id => GetFiles($"{packages.FullPath}/{id}.{PackageCache.Version(root)}.nupkg"));
+    var built = packageIds.SelectMany(id => GetFiles($"{packages.FullPath}/{id}.{PackageCache.Version(root)}.nupkg"));
     DotNetExecute(mlops, new ProcessArgumentBuilder()
         .Append("publish").Append("--feed").AppendQuoted(feed)
         .Append(string.Join(" ", built.Select(p => "\"" + p.FullPath + "\""))));

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using MLOps.Cli.Commands;
+using MLOps.Core.Diagnostics;
 
 namespace MLOps.Cli;
 
@@ -17,7 +19,7 @@ internal sealed class CliRoot
 
     public static CliRoot Create()
     {
-        var root = new RootCommand("mlops: publish model packages to a NuGet feed (the model registry), read it back, and validate a model's spec and data.")
+        var root = new RootCommand("mlops: publish model packages to a NuGet feed (the model registry), read it back, validate a model's spec and data, and start a new model from data.")
         {
             PublishCommand.Create(),
             VersionsCommand.Create(),
@@ -25,6 +27,7 @@ internal sealed class CliRoot
             ValidateCommand.Create(),
             SchemaCommand.Create(),
             SummaryCommand.Create(),
+            NewCommand.Create(),
         };
         HelpOption help = root.Options.OfType<HelpOption>().Single();
         help.Action = new ExampleHelpAction((SynchronousCommandLineAction)help.Action!);
@@ -34,16 +37,37 @@ internal sealed class CliRoot
     public int Run(string[] args, TextWriter output, TextWriter error)
     {
         ParseResult parsed = _root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        // System.CommandLine's own exception handler colours the console red whatever NO_COLOR says.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         if (parsed.Action is ParseErrorAction)
         {
-            foreach (System.CommandLine.Parsing.ParseError parseError in parsed.Errors)
-                error.WriteLine($"error: {parseError.Message}");
-            string command = parsed.CommandResult.Command == _root ? "mlops" : $"mlops {parsed.CommandResult.Command.Name}";
+            foreach (ParseError parseError in parsed.Errors)
+                error.WriteLine(StyledWriter.Paint(error, $"error: {Visible.Escape(parseError.Message)}", StyledWriter.Red));
+            string command = CommandPath(parsed.CommandResult);
             error.WriteLine($"Run '{command} --help' for usage and examples.");
             return ExitCodes.UsageError;
         }
 
-        return parsed.Invoke(invocation);
+        try
+        {
+            return parsed.Invoke(invocation);
+        }
+        catch (OperationCanceledException)
+        {
+            return 130; // Cancelled (Ctrl+C): the shells' 128 + SIGINT.
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Reporter.InternalError(error, e); // A bug, not bad input: bad input is reported as diagnostics.
+        }
+    }
+
+    // "mlops new model", not "mlops model": the help to ask for is the subcommand's, by its full path.
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (CommandResult? c = result; c is not null && c.Command is not RootCommand; c = c.Parent as CommandResult)
+            names.Insert(0, c.Command.Name);
+        return string.Join(' ', names.Prepend("mlops"));
     }
 }

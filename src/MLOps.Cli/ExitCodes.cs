@@ -21,6 +21,12 @@ public static class ExitCodes
         Codes.FeedUnavailable,
         Codes.PushFailed,
         Codes.EnvironmentUnknown,
+        Codes.PackageNotInFeed,
+        Codes.InferLabelNotInData,
+        // The schema data is checked against is configuration: without a usable one nothing can be checked.
+        Codes.SchemaFileInvalid,
+        Codes.SchemaColumnTypeUnknown,
+        Codes.SchemaColumnInvalid,
     };
 
     /// <summary>2 when any error is a configuration error, 1 when any other error was found, else 0.</summary>

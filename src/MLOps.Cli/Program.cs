@@ -6,7 +6,10 @@ namespace MLOps.Cli;
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args) => Run(
+        args,
+        new StyledWriter(Console.Out, Terminal.AllowsColor(Console.IsOutputRedirected, Environment.GetEnvironmentVariable)),
+        new StyledWriter(Console.Error, Terminal.AllowsColor(Console.IsErrorRedirected, Environment.GetEnvironmentVariable)));
 
     /// <summary>Parses and runs one command line; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) =>

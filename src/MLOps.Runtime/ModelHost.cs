@@ -19,11 +19,15 @@ public sealed class ModelHost<TInput, TOutput>
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly ConcurrentBag<PredictionEngine<TInput, TOutput>> _engines = [];
+    private readonly object? _classes;
+    private readonly Action<TOutput>? _setClasses;
 
-    private ModelHost(MLContext ml, ITransformer model, string modelSha256, string? version)
+    private ModelHost(MLContext ml, ITransformer model, string modelSha256, string? version, object? classes, Action<TOutput>? setClasses)
     {
         _ml = ml;
         _model = model;
+        _classes = classes;
+        _setClasses = setClasses;
         ModelSha256 = modelSha256;
         Version = version;
     }
@@ -54,9 +58,21 @@ public sealed class ModelHost<TInput, TOutput>
 
         var ml = new MLContext(seed: 0);
         using var stream = new MemoryStream(bytes, writable: false);
-        ITransformer model = ModelLoader.Load(ml, stream, out _);
-        return new ModelHost<TInput, TOutput>(ml, model, actual, version);
+        ITransformer model = ModelLoader.Load(ml, stream, out DataViewSchema inputSchema);
+        object? classes = ModelClasses.Read(model.GetOutputSchema(inputSchema));
+        return new ModelHost<TInput, TOutput>(ml, model, actual, version, classes, ClassBinding.For<TOutput>(classes, modelPath));
     }
+
+    /// <summary>
+    /// A multiclass model's classes (label values) in the order of its Score vector, read from the loaded model;
+    /// empty for other tasks. <typeparamref name="TLabel"/> is the label's type in the typed API (string, float or bool).
+    /// </summary>
+    public IReadOnlyList<TLabel> GetClasses<TLabel>() => _classes switch
+    {
+        null => [],
+        IReadOnlyList<TLabel> classes => classes,
+        _ => throw new InvalidOperationException($"The model's classes are not of type {typeof(TLabel).Name}."),
+    };
 
     public TOutput Predict(TInput input)
     {
@@ -67,7 +83,9 @@ public sealed class ModelHost<TInput, TOutput>
 
         try
         {
-            return engine.Predict(input);
+            TOutput prediction = engine.Predict(input);
+            _setClasses?.Invoke(prediction);
+            return prediction;
         }
         finally
         {

@@ -11,4 +11,7 @@ public static class RuntimeCodes
 
     /// <summary>lineage.json is not valid JSON or lacks model_sha256.</summary>
     public const string LineageInvalid = "MLOPS6003";
+
+    /// <summary>A multiclass prediction type was used with a model whose classes are missing or of another label type.</summary>
+    public const string ClassesMismatch = "MLOPS6004";
 }

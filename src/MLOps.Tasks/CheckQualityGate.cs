@@ -31,7 +31,11 @@ public sealed class CheckQualityGate : MLOpsTask
             return;
         }
 
-        var metrics = JsonFile.Read<SortedDictionary<string, double>>(MetricsFile);
+        if (IntermediateFile.Read<SortedDictionary<string, double>>(MetricsFile, bag) is not { } metrics)
+        {
+            return;
+        }
+
         IReadOnlyList<GateVerdict> verdicts = QualityGate.Check(spec, metrics, bag);
         if (!bag.HasErrors)
         {

@@ -37,7 +37,11 @@ public sealed class EvaluateModel : MLOpsTask
 
         try
         {
-            var metrics = ModelEvaluator.Evaluate(spec.Task, model, testSet, spec.Trainer.Seed);
+            if (ModelEvaluator.Evaluate(spec.Task, model, testSet, spec.Trainer.Seed, bag) is not { } metrics)
+            {
+                return;
+            }
+
             JsonFile.Write(MetricsFile, metrics);
             Progress($"{spec.Name}: " + string.Join(", ", MetricCatalog.Headline(spec.Task).Where(metrics.ContainsKey)
                 .Select(m => $"{m} {metrics[m].ToString("0.0000", CultureInfo.InvariantCulture)}")));

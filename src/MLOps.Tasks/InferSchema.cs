@@ -16,9 +16,12 @@ public sealed class InferSchema : MLOpsTask
 
     public int MaxCategories { get; set; } = InferenceOptions.DefaultMaxCategories;
 
+    /// <summary>The label column, marked training-only in the schema; empty: none.</summary>
+    public string Label { get; set; } = "";
+
     protected override void Run(DiagnosticBag bag)
     {
-        TableSchema? schema = SchemaInference.Infer(DataFile, bag, new InferenceOptions(Math.Max(MaxCategories, 0)));
+        TableSchema? schema = SchemaInference.Infer(DataFile, bag, new InferenceOptions(Math.Max(MaxCategories, 0)) { Label = Label.Length == 0 ? null : Label });
         if (schema is not null)
         {
             SchemaWriter.Write(SchemaFile, schema);

@@ -1,3 +1,5 @@
+using MLOps.Core.Diagnostics;
+using MLOps.Core.IO;
 using MLOps.Core.Versioning;
 
 namespace MLOps.Tasks;
@@ -7,11 +9,11 @@ internal static class InputStamps
 {
     public const string Data = "data.hash", Spec = "spec.hash", Schema = "schema.hash", Code = "code.hash";
 
-    /// <summary>The hashes in <paramref name="directory"/>'s stamps; null when one is missing (an input could not be hashed).</summary>
-    public static InputHashes? Read(string directory)
+    /// <summary>The hashes in <paramref name="directory"/>'s stamps; null when one is missing (an input could not be hashed) or unreadable (MLOPS2006).</summary>
+    public static InputHashes? Read(string directory, DiagnosticBag bag)
     {
-        string[] hashes = [.. new[] { Data, Spec, Schema, Code }.Select(name => Path.Combine(directory, name))
-            .Where(File.Exists).Select(path => File.ReadAllText(path).Trim())];
-        return hashes.Length == 4 ? new InputHashes(hashes[0], hashes[1], hashes[2], hashes[3]) : null;
+        string?[] hashes = [.. new[] { Data, Spec, Schema, Code }.Select(name => Path.Combine(directory, name))
+            .Where(File.Exists).Select(path => IntermediateFile.ReadText(path, bag))];
+        return hashes is [{ } data, { } spec, { } schema, { } code] ? new InputHashes(data, spec, schema, code) : null;
     }
 }

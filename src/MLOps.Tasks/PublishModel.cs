@@ -23,7 +23,8 @@ public sealed class PublishModel : MLOpsTask
 
     protected override void Run(DiagnosticBag bag)
     {
-        if (ModelFeed.Open(Feed, bag) is not { } feed)
+        // The package carries this lineage.json: a damaged one is not published.
+        if (IntermediateFile.Read<Lineage>(LineageFile, bag) is not { } lineage || ModelFeed.Open(Feed, bag) is not { } feed)
         {
             return;
         }
@@ -40,7 +41,6 @@ public sealed class PublishModel : MLOpsTask
         Progress(result.Outcome == PublishOutcome.Published
             ? $"{result.PackageId} {result.Version} published to {where}"
             : $"{result.PackageId} {result.Version} is already in {feed.Source} with the same model; nothing to publish");
-        var lineage = JsonFile.Read<Lineage>(LineageFile);
         var summary = new RunSummary(
             result.PackageId!,
             result.Version!.ToNormalizedString(),

@@ -29,8 +29,7 @@ public sealed class ResolveModelVersion : MLOpsTask
 
     protected override void Run(DiagnosticBag bag)
     {
-        var training = JsonFile.Read<TrainingRecord>(TrainingFile);
-        if (ModelFeed.Open(Feed, bag) is not { } feed)
+        if (IntermediateFile.Read<TrainingRecord>(TrainingFile, bag) is not { } training || ModelFeed.Open(Feed, bag) is not { } feed)
         {
             return;
         }

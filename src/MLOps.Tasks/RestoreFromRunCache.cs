@@ -36,7 +36,7 @@ public sealed class RestoreFromRunCache : MLOpsTask
 
     protected override void Run(DiagnosticBag bag)
     {
-        if (CacheDirectory.Length == 0 || InputStamps.Read(StampDirectory) is not { } inputs)
+        if (CacheDirectory.Length == 0 || InputStamps.Read(StampDirectory, bag) is not { } inputs)
         {
             return;
         }
@@ -50,7 +50,11 @@ public sealed class RestoreFromRunCache : MLOpsTask
 
         // The same bytes may have been trained from another folder (a shared cache): the record names this one's data.
         string recordFile = Path.Combine(OutputDirectory, ModelTrainer.RecordFileName);
-        TrainingRecord record = JsonFile.Read<TrainingRecord>(recordFile);
+        if (IntermediateFile.Read<TrainingRecord>(recordFile, bag) is not { } record)
+        {
+            return;
+        }
+
         JsonFile.Write(recordFile, record with { DataPath = Path.GetFullPath(DataFile) });
         Restored = true;
         Progress($"{ModelName}: restored from run cache {key} (trained {manifest.TrainedAtUtc.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)");

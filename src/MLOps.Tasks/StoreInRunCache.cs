@@ -21,12 +21,12 @@ public sealed class StoreInRunCache : MLOpsTask
 
     protected override void Run(DiagnosticBag bag)
     {
-        if (CacheDirectory.Length == 0 || InputStamps.Read(StampDirectory) is not { } stamped)
+        if (CacheDirectory.Length == 0 || InputStamps.Read(StampDirectory, bag) is not { } stamped
+            || IntermediateFile.Read<TrainingRecord>(Path.Combine(OutputDirectory, ModelTrainer.RecordFileName), bag) is not { } record)
         {
             return;
         }
 
-        TrainingRecord record = JsonFile.Read<TrainingRecord>(Path.Combine(OutputDirectory, ModelTrainer.RecordFileName));
         var inputs = stamped with { DataFingerprint = record.DataFingerprint, SpecSha256 = record.SpecSha256, SchemaSha256 = record.SchemaSha256 };
         if (inputs != stamped)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using MLOps.Core.Data.Readers;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
 using MLOps.ModelFormat.Contract;
@@ -43,15 +44,37 @@ public sealed class WritePackageFiles : MLOpsTask
             return;
         }
 
-        var training = JsonFile.Read<TrainingRecord>(Path.Combine(TrainingDirectory, ModelTrainer.RecordFileName));
-        var metrics = JsonFile.Read<SortedDictionary<string, double>>(Path.Combine(TrainingDirectory, "metrics.json"));
-        var gates = JsonFile.Read<List<GateVerdict>>(Path.Combine(TrainingDirectory, "gate.json"));
-        GitInfo git = GitInfo.Read(Path.GetDirectoryName(spec.SourcePath)!);
+        // Every damaged file is reported, not just the first.
+        var training = IntermediateFile.Read<TrainingRecord>(Path.Combine(TrainingDirectory, ModelTrainer.RecordFileName), bag);
+        var metrics = IntermediateFile.Read<SortedDictionary<string, double>>(Path.Combine(TrainingDirectory, "metrics.json"), bag);
+        var gates = IntermediateFile.Read<List<GateVerdict>>(Path.Combine(TrainingDirectory, "gate.json"), bag);
+        string profilePath = Path.Combine(TrainingDirectory, ModelFiles.ProfileFile);
+        DataProfile? profile = File.Exists(profilePath) ? IntermediateFile.Read<DataProfile>(profilePath, bag) : null;
+        if (training is null || metrics is null || gates is null || bag.HasErrors)
+        {
+            return;
+        }
+
+        // The commit reproduces the model only if it holds the spec, the schema and every data file as they are.
+        string[] inputs = [spec.SourcePath, spec.Data.SchemaPath, .. DataParts(spec.Data.Path)];
+        GitInfo git = GitInfo.Read(Path.GetDirectoryName(spec.SourcePath)!, inputs);
         Lineage lineage = LineageBuilder.Build(PackageId, Version, training, metrics, gates, git, SdkVersion);
         JsonFile.Write(LineageFile, lineage);
         var names = ApiGenerator.Names.For(spec.Name, RootNamespace);
-        string profilePath = Path.Combine(TrainingDirectory, ModelFiles.ProfileFile);
-        DataProfile? profile = File.Exists(profilePath) ? JsonFile.Read<DataProfile>(profilePath) : null;
         TextFile.WriteIfChanged(ModelCardFile, ModelCard.Render(spec, lineage, names.Model, names.Input, profile));
+    }
+
+    // A folder that cannot be listed counts as one input, which git then reports as not in the commit: lineage errs
+    // towards "dirty", never towards a commit that lacks the data.
+    private static IReadOnlyList<string> DataParts(string path)
+    {
+        try
+        {
+            return DataFiles.Of(path).Files;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [path];
+        }
     }
 }

@@ -56,6 +56,19 @@ public sealed class LineageCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_ExitTwoWithMLOPS0030_When_ThePackageIsNotInTheFeed()
+    {
+        // Given the same feed
+        // When the lineage of a package it does not hold is asked for
+        CliResult result = Cli.Run("lineage", "No.Such.Model", "--feed", Feed);
+
+        // Then it is a usage error that lists the packages the feed holds
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("error MLOPS0030: ", result.Error);
+        Assert.Contains("The feed holds: flightdelay.model.", result.Error);
+    }
+
+    [Fact]
     public void Should_ExitTwo_When_TheVersionIsNotAVersion()
     {
         // Given the same feed

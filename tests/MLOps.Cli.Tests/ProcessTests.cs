@@ -35,7 +35,32 @@ public sealed class ProcessTests : IDisposable
         Assert.Contains("mlops publish <package.nupkg>... [options]", help.Output);
     }
 
-    private CliResult RunTool(params string[] args)
+    [Fact]
+    public void Should_WriteNoEscapeCharacter_When_OutputIsRedirected()
+    {
+        // Given a spec that is not valid YAML, and .NET allowed to colour redirected output
+        string spec = Path.Combine(_temp.Path, "model.yaml");
+        File.WriteAllText(spec, "name: X\nfeatures:\n  - { name: A, source: a\n  - { name: B, source: b }\n");
+        var environment = new Dictionary<string, string> { ["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "1" };
+
+        // When the tool reports errors, a usage error and help to a pipe
+        CliResult[] results =
+        [
+            RunTool(environment, "validate", spec),
+            RunTool(environment, "validate", "nope.yaml"),
+            RunTool(environment, "versions"),
+            RunTool(environment, "--help"),
+        ];
+
+        // Then every output is plain text, and the invalid spec is MLOPS0002 (a failed check, 1)
+        Assert.All(results, r => Assert.False(r.Output.Contains('\u001b') || r.Error.Contains('\u001b'), r.ToString()));
+        Assert.True(results[0].ExitCode == 1, results[0].ToString());
+        Assert.Contains("error MLOPS0002: ", results[0].Error);
+    }
+
+    private CliResult RunTool(params string[] args) => RunTool(new Dictionary<string, string>(), args);
+
+    private CliResult RunTool(Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
@@ -44,6 +69,8 @@ public sealed class ProcessTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach ((string name, string value) in environment)
+            start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mlops.dll"));
         foreach (string arg in args)
             start.ArgumentList.Add(arg);

@@ -168,4 +168,35 @@ public sealed class SchemaCommandTests : IDisposable
         Assert.Contains($"Examples:{Environment.NewLine}", result.Output);
         Assert.Contains("mlops schema infer data/flights/flights.csv -o data/flights/schema.json", result.Output);
     }
+
+    [Fact]
+    public void Should_MarkTheLabelTrainingOnly_When_InferringWithLabel()
+    {
+        // Given data with a label column
+        string data = _temp.Write("d.csv", "origin,delay\nATL,3\nORD,40\n");
+
+        // When a schema is inferred with --label delay
+        CliResult result = Cli.Run("schema", "infer", data, "--label", "delay");
+
+        // Then the label, and only it, is training-only
+        Assert.True(result.ExitCode == 0, result.ToString());
+        TableSchema schema = SchemaFile.Load(_temp.Write("schema.json", result.Output), new DiagnosticBag())!;
+        Assert.Equal(["training"], schema.Find("delay")!.Environments);
+        Assert.Null(schema.Find("origin")!.Environments);
+    }
+
+    [Fact]
+    public void Should_ExitTwoWithMLOPS1070_When_TheLabelIsNotInTheData()
+    {
+        // Given data without the column named as the label
+        string data = _temp.Write("d.csv", "origin,delay\nATL,3\n");
+
+        // When a schema is inferred with --label arrival
+        CliResult result = Cli.Run("schema", "infer", data, "--label", "arrival");
+
+        // Then it is a usage error at the header that lists its columns, and no schema is printed
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"{data}(1): error MLOPS1070: the label column 'arrival' is not in the data", result.Error);
+        Assert.Equal("", result.Output);
+    }
 }

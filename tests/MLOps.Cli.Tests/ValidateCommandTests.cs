@@ -70,6 +70,23 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_ExitOneWithMLOPS0002AtTheBrace_When_AFeatureLineLeavesABraceOpen()
+    {
+        // Given the spec with the closing '}' of the Distance feature (line 20, '{' at column 5) left out
+        string spec = FlightsCopy.Create(_temp);
+        File.WriteAllText(spec, File.ReadAllText(spec).Replace("source: distance }", "source: distance", StringComparison.Ordinal));
+
+        // When it is validated
+        CliResult result = Validate(spec);
+
+        // Then it is a syntax error at the unclosed brace, with no stack trace
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"{spec}(20,5): error MLOPS0002: ", result.Error);
+        Assert.DoesNotContain("Unhandled exception", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
     public void Should_ExitTwoWithMLOPS0001_When_TheSpecDoesNotExist()
     {
         // Given a path with no spec
@@ -132,6 +149,21 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("error MLOPS1065: ", result.Error);
         Assert.Contains("Valid values are training, serving", result.Error);
+    }
+
+    [Fact]
+    public void Should_ExitTwoWithMLOPS1002_When_TheSchemaHasAnUnknownColumnType()
+    {
+        // Given the flights data and a schema declaring a column of type "string"
+        FlightsCopy.Create(_temp);
+        string schema = _temp.Write("schema.json", """{ "columns": [ { "name": "origin", "type": "string" } ] }""");
+
+        // When the data is validated against it
+        CliResult result = Validate("--data", FlightsCopy.DataFile(_temp), "--schema", schema);
+
+        // Then it is a configuration error (2), not a failed check (1)
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("error MLOPS1002: ", result.Error);
     }
 
     /// <summary>

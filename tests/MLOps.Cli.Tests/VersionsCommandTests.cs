@@ -48,6 +48,22 @@ public sealed class VersionsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_ExitTwoWithMLOPS0030NamingTheFeed_When_ThePackageIsNotInTheFeed()
+    {
+        // Given a feed that holds one package, M
+        Assert.Equal(0, Cli.Run("publish", TestPackages.Model(_temp.Path, "M", "1.0.0", 'a'), "--feed", Feed).ExitCode);
+
+        // When the versions of a package it does not hold are listed
+        CliResult result = Cli.Run("versions", "No.Such.Model", "--feed", Feed);
+
+        // Then it is a usage error that names the feed and lists what it holds
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"error MLOPS0030: package 'No.Such.Model' is not in feed '{Feed}'.", result.Error);
+        Assert.Contains("The feed holds: m.", result.Error);
+        Assert.Equal("", result.Output);
+    }
+
+    [Fact]
     public void Should_ExitTwoWithMLOPS5004_When_TheFeedFolderDoesNotExist()
     {
         // Given a feed folder that was never created

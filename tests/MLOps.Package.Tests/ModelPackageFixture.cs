@@ -22,8 +22,8 @@ public sealed class ModelPackageFixture : IDisposable
         Directory.CreateDirectory(Feed);
         foreach (string library in new[] { "MLOps.ModelFormat", "MLOps.Runtime" })
         {
-            string package = Repository.Package(library);
-            File.Copy(package, Path.Combine(Feed, Path.GetFileName(package)));
+            string built = Repository.Package(library);
+            File.Copy(built, Path.Combine(Feed, Path.GetFileName(built)));
         }
 
         Version = $"1.0.0-t{DateTime.UtcNow.Ticks}";
@@ -83,13 +83,5 @@ public sealed class ModelPackageFixture : IDisposable
         {
             throw new InvalidOperationException(result.ToString());
         }
-    }
-
-    /// <summary>Command output of the fixture goes to the diagnostic messages (dotnet test -v n shows them).</summary>
-    private sealed class SinkLog(IMessageSink sink) : ITestOutputHelper
-    {
-        public void WriteLine(string message) => sink.OnMessage(new DiagnosticMessage(message));
-
-        public void WriteLine(string format, params object[] args) => WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args));
     }
 }

@@ -40,6 +40,25 @@ public sealed class InferSchemaTargetTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public void Should_mark_the_label_training_only_When_MLOpsInferLabel_is_set()
+    {
+        // Given a model project and its flights data, whose label is delay
+        string expected = Path.Combine(_project.Root, "data", "flights.schema.json");
+
+        // When the target runs with MLOpsInferLabel=delay, then with a label the data does not have
+        DotNetResult run = InferSchema("-p:MLOpsInferData=../data/flights.csv", "-p:MLOpsInferLabel=delay");
+        DotNetResult missing = InferSchema("-p:MLOpsInferData=../data/flights.csv", "-p:MLOpsInferLabel=arrival", "-p:MLOpsInferForce=true");
+
+        // Then delay alone is training-only, and an unknown label is MLOPS1070
+        Assert.True(run.Succeeded, run.ToString());
+        JsonArray columns = JsonNode.Parse(File.ReadAllText(expected))!["columns"]!.AsArray();
+        Assert.Equal(["delay"], columns.Where(c => c!["environments"] is not null).Select(c => (string)c!["name"]!));
+        Assert.Equal("training", (string?)columns.Single(c => (string?)c!["name"] == "delay")!["environments"]![0]);
+        Assert.False(missing.Succeeded, missing.ToString());
+        Assert.Contains("'arrival'", Assert.Single(missing.Errors("MLOPS1070").Distinct()));
+    }
+
+    [Fact]
     public void Should_fail_with_MLOPS0020_When_MLOpsInferData_is_not_set()
     {
         // Given a model project
@@ -49,6 +68,18 @@ public sealed class InferSchemaTargetTests(ITestOutputHelper log) : IDisposable
         // Then it fails with the property code and says how to set it
         Assert.False(run.Succeeded, run.ToString());
         Assert.Contains("-p:MLOpsInferData=", Assert.Single(run.Errors("MLOPS0020").Distinct()));
+    }
+
+    [Fact]
+    public void Should_fail_with_MLOPS0019_When_MLOpsInferMaxCategories_is_not_a_whole_number()
+    {
+        // Given a model project
+        // When the target runs with a category limit that is not a number
+        DotNetResult run = InferSchema("-p:MLOpsInferData=../data/flights.csv", "-p:MLOpsInferMaxCategories=many");
+
+        // Then it fails with the invalid-property code, naming the value and what is expected
+        Assert.False(run.Succeeded, run.ToString());
+        Assert.Contains("'many'", Assert.Single(run.Errors("MLOPS0019").Distinct()));
     }
 
     [Fact]

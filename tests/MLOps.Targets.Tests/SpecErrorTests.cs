@@ -45,4 +45,20 @@ public sealed class SpecErrorTests(ITestOutputHelper log) : IDisposable
         Assert.StartsWith($"{_project.SpecFile}({line},1): error MLOPS0004:", error.TrimStart());
         Assert.Contains("'gaets'", error);
     }
+
+    [Fact]
+    public void Should_fail_with_MLOPS0002_at_the_brace_When_a_feature_line_leaves_a_brace_open()
+    {
+        // Given a spec whose Distance feature (line 15, '{' at column 5) lacks its closing '}'
+        _project.WriteSpec(new ModelSpecText("Demo").ToString().Replace("source: distance }", "source: distance", StringComparison.Ordinal));
+
+        // When the model is built
+        DotNetResult build = _project.Build();
+
+        // Then the spec is reported as invalid YAML at the brace, and no task crashed (MSB4018)
+        Assert.False(build.Succeeded, build.ToString());
+        string error = Assert.Single(build.Errors("MLOPS0002").Distinct());
+        Assert.StartsWith($"{_project.SpecFile}(15,5): error MLOPS0002:", error.TrimStart());
+        Assert.DoesNotContain("MSB4018", build.Output);
+    }
 }

@@ -53,6 +53,8 @@ internal static class LineageCommand
         }
 
         IReadOnlyList<NuGetVersion> versions = await feed.GetVersionsAsync(packageId, bag, cancellationToken).ConfigureAwait(false);
+        if (versions.Count == 0 && !bag.HasErrors)
+            PackageNotInFeed.Report(feed, packageId, bag);
         if (bag.HasErrors)
         {
             Reporter.Write(error, bag);

@@ -39,17 +39,22 @@ internal static class SchemaCommand
                 result.AddError("--max-categories cannot be negative. Use 0 for no allowed lists, or a count such as 100.");
         });
         var force = new Option<bool>("--force") { Description = "Replace the --output file if it exists." };
+        var label = new Option<string?>("--label")
+        {
+            Description = "The label column: marked training-only (\"environments\": [\"training\"]), so serving data is validated without it.",
+            HelpName = "column",
+        };
         var command = new CliCommand(
             "infer",
             "Infers a schema from a data file in one pass: each column's narrowest type (boolean, integer, float, datetime with its format; else categorical with its allowed values when it has few distinct values, text beyond), nullable when a value is empty, min/max of numbers. Review the result, widen the ranges as the data allows, and commit it.",
             InferExample,
-            "mlops schema infer data/flights/flights.csv",
+            "mlops schema infer data/flights/flights.csv --label delay",
             "mlops schema infer data/flights/flights.csv -o flights.schema.json --max-categories 300 --force")
         {
-            data, output, maxCategories, force,
+            data, output, maxCategories, force, label,
         };
         command.SetAction(parsed => Run(
-            parsed.GetRequiredValue(data).FullName, parsed.GetValue(output)?.FullName, new InferenceOptions(parsed.GetValue(maxCategories)),
+            parsed.GetRequiredValue(data).FullName, parsed.GetValue(output)?.FullName, new InferenceOptions(parsed.GetValue(maxCategories)) { Label = parsed.GetValue(label) },
             parsed.GetValue(force), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;
     }
@@ -68,7 +73,7 @@ internal static class SchemaCommand
         if (outputPath is null)
         {
             output.Write(SchemaWriter.Serialize(schema));
-            return ExitCodes.Success;
+            return ExitCodes.For(bag); // 0 unless the data had errors beside the schema inferred.
         }
 
         try
@@ -81,6 +86,6 @@ internal static class SchemaCommand
         }
 
         output.WriteLine($"{outputPath}: {schema.Columns.Count} column(s) inferred from {dataPath}. Review it (ranges are the observed ones) before committing it.");
-        return ExitCodes.Success;
+        return ExitCodes.For(bag);
     }
 }

@@ -32,7 +32,7 @@ internal static class VersionsCommand
         {
             IReadOnlyList<NuGetVersion> versions = await feed.GetVersionsAsync(packageId, bag, cancellationToken).ConfigureAwait(false);
             if (versions.Count == 0 && !bag.HasErrors)
-                error.WriteLine($"No versions of {packageId} in feed '{feed.Source}'.");
+                PackageNotInFeed.Report(feed, packageId, bag);
             foreach (NuGetVersion version in versions)
             {
                 string? sha = await feed.ReadModelSha256Async(packageId, version, bag, cancellationToken).ConfigureAwait(false);

@@ -5,4 +5,7 @@ public static partial class Codes
 {
     /// <summary>A header column has no name, so an inferred schema cannot name it: it is left out (a warning).</summary>
     public const string HeaderColumnUnnamed = "MLOPS1050";
+
+    /// <summary>The label column given to schema inference (--label, MLOpsInferLabel) is not in the data's header.</summary>
+    public const string InferLabelNotInData = "MLOPS1070";
 }

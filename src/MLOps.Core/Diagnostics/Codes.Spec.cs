@@ -67,4 +67,9 @@ public static partial class Codes
 
     /// <summary>The MSBuild running the build cannot run the pipeline's .NET tasks (.NET Framework MSBuild before 18).</summary>
     public const string UnsupportedMSBuild = "MLOPS0022";
+
+    // Configuration and usage of the command-line tool (MLOPS0030..).
+
+    /// <summary>The package id given to a command is not in the feed (mlops versions, mlops lineage).</summary>
+    public const string PackageNotInFeed = "MLOPS0030";
 }

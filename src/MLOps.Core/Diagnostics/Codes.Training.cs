@@ -5,8 +5,11 @@ public static partial class Codes
     /// <summary>ML.NET refused to train on this data (one class only, no rows left after the split, ...).</summary>
     public const string TrainingFailed = "MLOPS2001";
 
-    /// <summary>The train step's outputs (model.zip, training.json, test.idv) are missing or unreadable.</summary>
+    /// <summary>The train step's outputs (model.zip, training.json, test.idv) are missing (a damaged one is MLOPS2006).</summary>
     public const string TrainingOutputMissing = "MLOPS2002";
+
+    /// <summary>A file one step of the pipeline wrote for the next (under obj/.../mlops/) is damaged: truncated, not the JSON expected, or unreadable.</summary>
+    public const string IntermediateFileDamaged = "MLOPS2006";
 
     /// <summary>Evaluation could not score the held-out rows with the trained model.</summary>
     public const string EvaluationFailed = "MLOPS3003";

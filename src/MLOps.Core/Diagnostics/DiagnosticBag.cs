@@ -14,13 +14,14 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
 
     public int Count => _items.Count;
 
-    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
+    /// <summary>Adds a diagnostic, its message on one line: a line break or other invisible character is escaped (<see cref="Visible"/>).</summary>
+    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic with { Message = Visible.Escape(diagnostic.Message) });
 
     public void Error(string code, string message, string? file = null, int line = 0, int column = 0) =>
-        _items.Add(new Diagnostic(code, message, file, line, column));
+        Add(new Diagnostic(code, message, file, line, column));
 
     public void Warning(string code, string message, string? file = null, int line = 0, int column = 0) =>
-        _items.Add(new Diagnostic(code, message, file, line, column, Severity.Warning));
+        Add(new Diagnostic(code, message, file, line, column, Severity.Warning));
 
     public IEnumerator<Diagnostic> GetEnumerator() => _items.GetEnumerator();
 

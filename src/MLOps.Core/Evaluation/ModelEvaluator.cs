@@ -1,5 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLOps.Core.Diagnostics;
+using MLOps.Core.IO;
 using MLOps.Core.Spec;
 using MLOps.Core.Training;
 using MLOps.ModelFormat;
@@ -16,7 +18,43 @@ public static class ModelEvaluator
     {
         var ml = new MLContext(seed: seed);
         ITransformer model = ModelLoader.Load(ml, modelPath, out _);
-        IDataView scored = model.Transform(ml.Data.LoadFromBinary(testSetPath));
+        return Evaluate(task, ml, model.Transform(ml.Data.LoadFromBinary(testSetPath)));
+    }
+
+    /// <summary>
+    /// As <see cref="Evaluate(TaskType, string, string, int)"/>, but a damaged model file or held-out set (cut short,
+    /// not what the train step wrote) is reported as MLOPS2006 naming it, and null returned.
+    /// </summary>
+    public static SortedDictionary<string, double>? Evaluate(TaskType task, string modelPath, string testSetPath, int seed, DiagnosticBag bag)
+    {
+        var ml = new MLContext(seed: seed);
+        ITransformer? model = Open(modelPath, bag, () => ModelLoader.Load(ml, modelPath, out _));
+        IDataView? testSet = Open(testSetPath, bag, () => ml.Data.LoadFromBinary(testSetPath));
+        if (model is null || testSet is null)
+        {
+            return null;
+        }
+
+        // The held-out rows are read while scoring: a file cut short after its header fails here.
+        return Open(testSetPath, bag, () => Evaluate(task, ml, model.Transform(testSet)));
+    }
+
+    private static T? Open<T>(string path, DiagnosticBag bag, Func<T> open)
+        where T : class
+    {
+        try
+        {
+            return open();
+        }
+        catch (Exception e) when (IntermediateFile.IsDamage(e) || (e is FormatException && e.InnerException is not null && IntermediateFile.IsDamage(e.InnerException)))
+        {
+            IntermediateFile.Report(path, e.InnerException is { } inner ? $"{e.Message}: {inner.Message}" : e.Message, bag);
+            return null;
+        }
+    }
+
+    private static SortedDictionary<string, double> Evaluate(TaskType task, MLContext ml, IDataView scored)
+    {
         return task switch
         {
             TaskType.BinaryClassification => Binary(ml, scored),

@@ -10,7 +10,7 @@ namespace MLOps.Core.Packaging;
 /// model reads, a prediction class shaped by the task, and a static entry point that loads the packaged
 /// model through MLOps.Runtime. The consumer writes no ML.NET plumbing.
 /// </summary>
-public static class ApiGenerator
+public static partial class ApiGenerator
 {
     public sealed record Names(string Namespace, string Model, string Input, string Prediction)
     {
@@ -32,17 +32,18 @@ public static class ApiGenerator
         cs.AppendLine("{");
         foreach (string column in ModelPipeline.InputColumns(spec))
         {
-            ColumnSchema c = schema.Find(column)!;
-            string type = ClrType(c.Type);
-            cs.AppendLine($"    [global::Microsoft.ML.Data.ColumnName(\"{column}\")]");
-            cs.AppendLine($"    public {type} {Pascal(column)} {{ get; set; }}{(type == "string" ? " = \"\";" : "")}");
+            foreach (string line in InputMembers(schema.Find(column)!))
+            {
+                cs.AppendLine(line);
+            }
+
             cs.AppendLine();
         }
 
         cs.AppendLine("}");
         cs.AppendLine();
         cs.AppendLine($"/// <summary>What the {spec.Name} model predicts for one row.</summary>");
-        cs.AppendLine($"public sealed class {names.Prediction}");
+        cs.AppendLine($"public sealed class {names.Prediction}{PredictionBase(spec, schema)}");
         cs.AppendLine("{");
         foreach (string line in PredictionMembers(spec, schema))
         {
@@ -63,64 +64,20 @@ public static class ApiGenerator
         cs.AppendLine("    /// <summary>Loads the model from a folder holding model.zip and lineage.json.</summary>");
         cs.AppendLine($"    public static global::MLOps.Runtime.ModelHost<{names.Input}, {names.Prediction}> Load(string directory) =>");
         cs.AppendLine($"        global::MLOps.Runtime.ModelHost<{names.Input}, {names.Prediction}>.Load(directory);");
+        foreach (string line in ModelMembers(spec, schema, names))
+        {
+            cs.AppendLine(line);
+        }
+
         cs.AppendLine("}");
         return cs.ToString();
     }
 
-    private static IEnumerable<string> PredictionMembers(ModelSpec spec, TableSchema schema) => spec.Task switch
-    {
-        TaskType.BinaryClassification =>
-        [
-            "    /// <summary>True when the model predicts the positive class.</summary>",
-            "    public bool PredictedLabel { get; set; }",
-            "",
-            "    /// <summary>Calibrated probability of the positive class.</summary>",
-            "    public float Probability { get; set; }",
-            "",
-            "    /// <summary>The raw score before calibration.</summary>",
-            "    public float Score { get; set; }",
-        ],
-        TaskType.MulticlassClassification =>
-        [
-            "    /// <summary>The predicted class.</summary>",
-            $"    [global::Microsoft.ML.Data.ColumnName(\"{ModelPipeline.PredictedValueColumn}\")]",
-            $"    public {ClrType(schema.Find(spec.Label.Column)!.Type)} PredictedLabel {{ get; set; }}{(ClrType(schema.Find(spec.Label.Column)!.Type) == "string" ? " = \"\";" : "")}",
-            "",
-            "    /// <summary>One score per class, in the order the classes were first seen in training.</summary>",
-            "    public float[] Score { get; set; } = [];",
-        ],
-        _ =>
-        [
-            "    /// <summary>The predicted value.</summary>",
-            "    public float Score { get; set; }",
-        ],
-    };
-
-    private static string ClrType(ColumnType type) => type switch
+    internal static string ClrType(ColumnType type) => type switch
     {
         ColumnType.Boolean => "bool",
         ColumnType.DateTime => "global::System.DateTime",
         ColumnType.Categorical or ColumnType.Text => "string",
         _ => "float",
     };
-
-    /// <summary>origin → Origin, day_of_week → DayOfWeek, dep-time → DepTime.</summary>
-    public static string Pascal(string column)
-    {
-        var sb = new StringBuilder();
-        bool upper = true;
-        foreach (char ch in column)
-        {
-            if (!char.IsLetterOrDigit(ch))
-            {
-                upper = true;
-                continue;
-            }
-
-            sb.Append(upper ? char.ToUpperInvariant(ch) : ch);
-            upper = false;
-        }
-
-        return sb.Length > 0 && char.IsDigit(sb[0]) ? "_" + sb : sb.ToString();
-    }
 }

@@ -28,7 +28,7 @@ public static class LineageBuilder
             version,
             training.Task,
             new DataLineage(dataPath, training.DataFingerprint, training.Rows, training.TrainRows, training.TestRows, training.SchemaSha256, training.DataFiles),
-            new CodeLineage(git.Commit, git.Dirty),
+            new CodeLineage(git.Commit, git.Dirty, git.InputsNotInCommit),
             training.SpecSha256,
             new TrainerLineage(training.Trainer, training.Parameters, training.Seed, training.TestFraction, training.SplitSeed),
             new SortedDictionary<string, double>(metrics.ToDictionary(), StringComparer.Ordinal),

@@ -56,7 +56,7 @@ public static class ModelCard
         md.AppendLine("## Training");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- Trainer: {lineage.Trainer.Name}, seed {lineage.Trainer.Seed}, parameters: {Parameters(lineage.Trainer.Parameters)}.");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Code: commit `{lineage.Code.GitCommit ?? "unknown"}`{(lineage.Code.GitDirty == true ? " (with uncommitted changes)" : "")}; ML.NET {lineage.Tools.MLNet}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Code: commit `{lineage.Code.GitCommit ?? "unknown"}`{Uncommitted(lineage.Code)}; ML.NET {lineage.Tools.MLNet}.");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Model file sha256: `{lineage.ModelSha256}`; full lineage in `lineage.json`.");
         md.AppendLine();
         md.AppendLine("## Use");
@@ -79,4 +79,11 @@ public static class ModelCard
 
     private static string Parameters(IReadOnlyDictionary<string, double> parameters) =>
         parameters.Count == 0 ? "ML.NET defaults" : string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}"));
+
+    private static string Uncommitted(CodeLineage code) => (code.GitDirty, code.InputsNotInCommit) switch
+    {
+        (true, { Count: > 0 } inputs) => $" (with uncommitted changes; not in the commit: {string.Join(", ", inputs.Select(i => $"`{i}`"))})",
+        (true, _) => " (with uncommitted changes)",
+        _ => "",
+    };
 }

@@ -30,7 +30,7 @@ public static class ModelDataCheck
         }
 
         SpecSchemaCheck.Check(spec, schema, bag);
-        var (report, profile) = ValidateAndProfile(dataPath ?? spec.Data.Path, schema, bag, environment);
+        var (report, profile) = ValidateAndProfile(dataPath ?? spec.Data.Path, schema, bag, environment, spec.Label.Column);
         return (spec, report, profile);
     }
 
@@ -41,10 +41,10 @@ public static class ModelDataCheck
             ? ValidateAndProfile(dataPath, schema, bag, environment)
             : (null, null);
 
-    private static (ValidationReport, DataProfile) ValidateAndProfile(string dataPath, TableSchema schema, DiagnosticBag bag, string environment)
+    private static (ValidationReport, DataProfile) ValidateAndProfile(string dataPath, TableSchema schema, DiagnosticBag bag, string environment, string? label = null)
     {
         var profiler = new TableProfiler(schema);
-        ValidationReport report = DataValidator.Validate(dataPath, schema, bag, profiler: profiler, environment: environment);
+        ValidationReport report = DataValidator.Validate(dataPath, schema, bag, profiler: profiler, environment: environment, label: label);
         return (report, profiler.Finish(report.RowsRead));
     }
 
@@ -54,7 +54,7 @@ public static class ModelDataCheck
         {
             return true;
         }
-        bag.Error(Codes.EnvironmentUnknown, $"the validation environment '{environment}' is unknown. Valid values are {string.Join(", ", TableSchema.KnownEnvironments)}.");
+        bag.Error(Codes.EnvironmentUnknown, $"the validation environment {Visible.Quote(environment)} is unknown. Valid values are {string.Join(", ", TableSchema.KnownEnvironments)}.");
         return false;
     }
 }

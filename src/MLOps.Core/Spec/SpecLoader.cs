@@ -1,7 +1,6 @@
 using System.Globalization;
 using MLOps.Core.Diagnostics;
 using MLOps.ModelFormat;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using MLOps.Core.Data.Readers;
 
@@ -18,19 +17,12 @@ public static class SpecLoader
         string full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {
-            bag.Error(Codes.SpecNotFound, $"Model spec '{full}' not found. Create it (see docs/model-spec.md) or point MLOpsSpec at it.", full);
+            bag.Error(Codes.SpecNotFound, $"Model spec {Visible.Quote(full)} not found. Create it (see docs/model-spec.md) or point MLOpsSpec at it.", full);
             return null;
         }
 
-        var yaml = new YamlStream();
-        try
+        if (SpecYaml.Parse(full, bag) is not { } yaml)
         {
-            using var reader = new StreamReader(full);
-            yaml.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            bag.Error(Codes.SpecSyntax, $"The spec is not valid YAML: {e.Message}", full, (int)e.Start.Line, (int)e.Start.Column);
             return null;
         }
 
@@ -77,7 +69,7 @@ public static class SpecLoader
             return type;
         }
 
-        map.Error(Codes.SpecUnknownTask, "task", $"Unknown task '{task}'. Valid tasks are: {string.Join(", ", SpecNames.Tasks.Keys)}.");
+        map.Error(Codes.SpecUnknownTask, "task", $"Unknown task {Visible.Quote(task)}. Valid tasks are: {string.Join(", ", SpecNames.Tasks.Keys)}.");
         return null;
     }
 
@@ -101,12 +93,12 @@ public static class SpecLoader
         var data = new DataSpec(Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(dir, path))), Path.GetFullPath(Path.Combine(dir, schema)));
         if (!DataFiles.Exists(data.Path))
         {
-            map.Error(Codes.SpecFileMissing, "path", $"Data file or folder '{data.Path}' (data.path) not found. Check the path; it is relative to the spec's folder.");
+            map.Error(Codes.SpecFileMissing, "path", $"Data file or folder {Visible.Quote(data.Path)} (data.path) not found. Check the path; it is relative to the spec's folder.");
         }
 
         if (!File.Exists(data.SchemaPath))
         {
-            map.Error(Codes.SpecFileMissing, "schema", $"Schema file '{data.SchemaPath}' (data.schema) not found. Check the path; it is relative to the spec's folder.");
+            map.Error(Codes.SpecFileMissing, "schema", $"Schema file {Visible.Quote(data.SchemaPath)} (data.schema) not found. Check the path; it is relative to the spec's folder.");
         }
 
         return data;
@@ -129,7 +121,7 @@ public static class SpecLoader
             rule = ParseRule(when);
             if (rule is null)
             {
-                map.Error(Codes.SpecInvalidLabel, "when", $"label.when must be '<operator> <number>' with an operator among {string.Join(" ", SpecNames.LabelOperators)}; found '{when}'. Example: when: \"> 15\".");
+                map.Error(Codes.SpecInvalidLabel, "when", $"label.when must be '<operator> <number>' with an operator among {string.Join(" ", SpecNames.LabelOperators)}; found {Visible.Quote(when)}. Example: when: \"> 15\".");
             }
         }
 
@@ -164,17 +156,17 @@ public static class SpecLoader
             string encodeText = map.String("encode", required: false) ?? "numeric";
             if (derive is not null && !DateParts.Columns.ContainsKey(derive))
             {
-                map.Error(Codes.SpecUnknownDerivation, "derive", $"Unknown derivation '{derive}'. Valid derivations are: {string.Join(", ", DateParts.Columns.Keys)}.");
+                map.Error(Codes.SpecUnknownDerivation, "derive", $"Unknown derivation {Visible.Quote(derive)}. Valid derivations are: {string.Join(", ", DateParts.Columns.Keys)}.");
             }
 
             if (!SpecNames.Encodings.TryGetValue(encodeText, out var encoding))
             {
-                map.Error(Codes.SpecUnknownEncoding, "encode", $"Unknown encoding '{encodeText}'. Valid encodings are: {string.Join(", ", SpecNames.Encodings.Keys)}.");
+                map.Error(Codes.SpecUnknownEncoding, "encode", $"Unknown encoding {Visible.Quote(encodeText)}. Valid encodings are: {string.Join(", ", SpecNames.Encodings.Keys)}.");
             }
 
             if (name is not null && !seen.Add(name))
             {
-                map.Error(Codes.SpecDuplicateFeature, "name", $"Feature '{name}' is declared twice. Give each feature its own name.");
+                map.Error(Codes.SpecDuplicateFeature, "name", $"Feature {Visible.Quote(name)} is declared twice. Give each feature its own name.");
             }
 
             if (name is not null && source is not null)
@@ -216,7 +208,7 @@ public static class SpecLoader
             {
                 if (!descriptor.ParameterNames.Contains(key, StringComparer.Ordinal))
                 {
-                    map.Bag.Error(Codes.SpecUnknownHyperparameter, $"'{key}' is not a hyperparameter of {descriptor.Name}. Valid ones are: {string.Join(", ", descriptor.ParameterNames)}.", map.File, line);
+                    map.Bag.Error(Codes.SpecUnknownHyperparameter, $"{Visible.Quote(key)} is not a hyperparameter of {descriptor.Name}. Valid ones are: {string.Join(", ", descriptor.ParameterNames)}.", map.File, line);
                 }
                 else if (p.Number(key, required: true) is { } number)
                 {
@@ -260,7 +252,7 @@ public static class SpecLoader
         {
             if (!metrics.Contains(metric))
             {
-                map.Bag.Error(Codes.SpecUnknownMetric, $"Gate metric '{metric}' is not reported for task {SpecNames.Of(task)}. Valid metrics are: {string.Join(", ", metrics)}.", map.File, line);
+                map.Bag.Error(Codes.SpecUnknownMetric, $"Gate metric {Visible.Quote(metric)} is not reported for task {SpecNames.Of(task)}. Valid metrics are: {string.Join(", ", metrics)}.", map.File, line);
                 continue;
             }
 
@@ -275,11 +267,11 @@ public static class SpecLoader
             double? max = gate.Number("max", required: false);
             if (min is null && max is null)
             {
-                map.Bag.Error(Codes.SpecInvalidGate, $"Gate '{metric}' needs a min, a max or both, e.g. {metric}: {{ min: 0.7 }}.", map.File, line);
+                map.Bag.Error(Codes.SpecInvalidGate, $"Gate {Visible.Quote(metric)} needs a min, a max or both, e.g. {metric}: {{ min: 0.7 }}.", map.File, line);
             }
             else if (min > max)
             {
-                map.Bag.Error(Codes.SpecInvalidGate, $"Gate '{metric}' has min {min} above max {max}; no model could pass it.", map.File, line);
+                map.Bag.Error(Codes.SpecInvalidGate, $"Gate {Visible.Quote(metric)} has min {min} above max {max}; no model could pass it.", map.File, line);
             }
             else
             {

@@ -16,14 +16,14 @@ public static class SpecSchemaCheck
             ColumnSchema? column = Column(spec, schema, feature.Source, feature.Line, bag);
             if (column is not null && Problem(feature, column) is { } problem)
             {
-                bag.Error(Codes.SpecFeatureTypeMismatch, $"Feature '{feature.Name}': {problem}", spec.SourcePath, feature.Line);
+                bag.Error(Codes.SpecFeatureTypeMismatch, $"Feature {Visible.Quote(feature.Name)}: {problem}", spec.SourcePath, feature.Line);
             }
         }
 
         ColumnSchema? label = Column(spec, schema, spec.Label.Column, spec.Label.Line, bag);
         if (label is not null && LabelProblem(spec, label) is { } labelProblem)
         {
-            bag.Error(Codes.SpecInvalidLabel, $"Label '{label.Name}' ({label.Type.ToString().ToLowerInvariant()}): {labelProblem}", spec.SourcePath, spec.Label.Line);
+            bag.Error(Codes.SpecInvalidLabel, $"Label {Visible.Quote(label.Name)} ({label.Type.ToString().ToLowerInvariant()}): {labelProblem}", spec.SourcePath, spec.Label.Line);
         }
     }
 
@@ -32,7 +32,7 @@ public static class SpecSchemaCheck
         ColumnSchema? column = schema.Find(name);
         if (column is null)
         {
-            bag.Error(Codes.SpecColumnNotInSchema, $"Column '{name}' is not in the schema '{schema.SourcePath}'. Its columns are: {string.Join(", ", schema.Columns.Select(c => c.Name))}.", spec.SourcePath, line);
+            bag.Error(Codes.SpecColumnNotInSchema, $"Column {Visible.Quote(name)} is not in the schema {Visible.Quote(schema.SourcePath)}. Its columns are: {Visible.List(schema.Columns.Select(c => c.Name))}.", spec.SourcePath, line);
         }
 
         return column;
@@ -42,19 +42,22 @@ public static class SpecSchemaCheck
     // distinct comment (the model grows with the data) that no unseen comment ever matches.
     private static string? Problem(FeatureSpec feature, ColumnSchema column) => (feature.Derive, feature.Encoding, column.Type) switch
     {
-        (not null, _, not ColumnType.DateTime) => $"derive '{feature.Derive}' needs a datetime column; '{column.Name}' is {Describe(column)}.",
-        (not null, FeatureEncoding.Text, _) => $"derive '{feature.Derive}' makes a number, and encode: text is for free-text columns. Remove the encode (numeric is the default).",
-        (null, _, ColumnType.DateTime) => $"'{column.Name}' is a datetime; add a derive (hour, day-of-week, month, ...) to turn it into a number.",
-        (null, FeatureEncoding.Numeric, ColumnType.Categorical) => $"'{column.Name}' is categorical; use encode: one-hot.",
-        (null, FeatureEncoding.Numeric, ColumnType.Text) => $"'{column.Name}' is free text; use encode: text.",
-        (null, FeatureEncoding.OneHot, ColumnType.Text) => $"'{column.Name}' is free text; one-hot would make one input per distinct text, and a text not seen in training would match none. Use encode: text, or declare the column categorical in the schema if its values are a bounded set.",
-        (null, FeatureEncoding.OneHot, ColumnType.Float) => $"'{column.Name}' is a float; one-hot needs categories (categorical, integer or boolean). Use encode: numeric.",
-        (null, FeatureEncoding.Text, ColumnType.Categorical) => $"'{column.Name}' is categorical; encode: text is for free-text columns. Use encode: one-hot.",
-        (null, FeatureEncoding.Text, not ColumnType.Text) => $"'{column.Name}' is {Describe(column)}; encode: text is for free-text columns. Use encode: numeric.",
+        (not null, _, not ColumnType.DateTime) => $"derive {Visible.Quote(feature.Derive)} needs a datetime column; {Visible.Quote(column.Name)} is {Describe(column)}.",
+        (not null, FeatureEncoding.Text, _) => $"derive {Visible.Quote(feature.Derive)} makes a number, and encode: text is for free-text columns. Remove the encode (numeric is the default).",
+        (null, _, ColumnType.DateTime) => $"{Visible.Quote(column.Name)} is a datetime; add a derive (hour, day-of-week, month, ...) to turn it into a number.",
+        (null, FeatureEncoding.Numeric, ColumnType.Categorical) => $"{Visible.Quote(column.Name)} is categorical; use encode: one-hot.",
+        (null, FeatureEncoding.Numeric, ColumnType.Text) => $"{Visible.Quote(column.Name)} is free text; use encode: text.",
+        (null, FeatureEncoding.OneHot, ColumnType.Text) => $"{Visible.Quote(column.Name)} is free text; one-hot would make one input per distinct text, and a text not seen in training would match none. Use encode: text, or declare the column categorical in the schema if its values are a bounded set.",
+        (null, FeatureEncoding.OneHot, ColumnType.Float) => $"{Visible.Quote(column.Name)} is a float; one-hot needs categories (categorical, integer or boolean). Use encode: numeric.",
+        (null, FeatureEncoding.Text, ColumnType.Categorical) => $"{Visible.Quote(column.Name)} is categorical; encode: text is for free-text columns. Use encode: one-hot.",
+        (null, FeatureEncoding.Text, not ColumnType.Text) => $"{Visible.Quote(column.Name)} is {Describe(column)}; encode: text is for free-text columns. Use encode: numeric.",
         _ => null,
     };
 
-    private static string? LabelProblem(ModelSpec spec, ColumnSchema column) => (spec.Task, spec.Label.Rule, column.Type) switch
+    private static string? LabelProblem(ModelSpec spec, ColumnSchema column) => LabelProblem(spec.Task, spec.Label.Rule, column);
+
+    /// <summary>Why a label column of this type cannot serve <paramref name="task"/> with <paramref name="rule"/>, or null when it can.</summary>
+    public static string? LabelProblem(TaskType task, LabelRule? rule, ColumnSchema column) => (task, rule, column.Type) switch
     {
         (TaskType.BinaryClassification, null, not ColumnType.Boolean) => "a binary label must be a boolean column, or a number with a rule such as when: \"> 15\".",
         (TaskType.BinaryClassification, not null, not (ColumnType.Integer or ColumnType.Float)) => "a label rule compares numbers; this column is not numeric.",

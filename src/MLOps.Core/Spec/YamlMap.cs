@@ -36,7 +36,7 @@ internal sealed class YamlMap
         {
             if (Array.IndexOf(known, key.Value) < 0)
             {
-                _bag.Error(Codes.SpecUnknownKey, $"Unknown key '{Qualified(key.Value)}'. Valid keys here are: {string.Join(", ", known)}.", _file, (int)key.Start.Line, (int)key.Start.Column);
+                _bag.Error(Codes.SpecUnknownKey, $"Unknown key {Visible.Quote(Qualified(key.Value))}. Valid keys here are: {string.Join(", ", known)}.", _file, (int)key.Start.Line, (int)key.Start.Column);
             }
         }
     }
@@ -117,10 +117,10 @@ internal sealed class YamlMap
         _bag.Error(code, message, _file, LineOf(key));
 
     private void Missing(string key) =>
-        _bag.Error(Codes.SpecMissingKey, $"Missing required key '{Qualified(key)}'. See docs/model-spec.md for the format.", _file, Line);
+        _bag.Error(Codes.SpecMissingKey, $"Missing required key {Visible.Quote(Qualified(key))}. See docs/model-spec.md for the format.", _file, Line);
 
     private void Invalid(string key, YamlNode node, string expected) =>
-        _bag.Error(Codes.SpecInvalidValue, $"'{Qualified(key)}' must be {expected}; found '{Describe(node)}'.", _file, (int)node.Start.Line, (int)node.Start.Column);
+        _bag.Error(Codes.SpecInvalidValue, $"{Visible.Quote(Qualified(key))} must be {expected}; found {Visible.Quote(Describe(node))}.", _file, (int)node.Start.Line, (int)node.Start.Column);
 
     private static string Describe(YamlNode node) => node switch
     {

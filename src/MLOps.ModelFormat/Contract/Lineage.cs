@@ -41,9 +41,15 @@ public sealed record DataLineage(
     [property: JsonPropertyName("schema_sha256")] string SchemaSha256,
     [property: JsonPropertyName("files"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PartFingerprint>? Files = null);
 
+/// <summary>
+/// The commit built and whether it reproduces the model: <paramref name="GitDirty"/> is true when tracked files had
+/// uncommitted changes or an input is not in the commit; <paramref name="InputsNotInCommit"/> names those inputs (empty
+/// when the commit holds them all; absent outside git).
+/// </summary>
 public sealed record CodeLineage(
     [property: JsonPropertyName("git_commit")] string? GitCommit,
-    [property: JsonPropertyName("git_dirty")] bool? GitDirty);
+    [property: JsonPropertyName("git_dirty")] bool? GitDirty,
+    [property: JsonPropertyName("inputs_not_in_commit"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? InputsNotInCommit = null);
 
 public sealed record TrainerLineage(
     [property: JsonPropertyName("name")] string Name,

@@ -40,6 +40,23 @@ public sealed class DataValidatorTests : IDisposable
     }
 
     [Fact]
+    public void Should_report_MLOPS1005_showing_the_stray_carriage_return_When_header_lines_end_in_CR_CR_LF()
+    {
+        // Given a CSV whose lines end in \r\r\n, so the last header field is "origin\r"
+        string path = _temp.Write("d.csv", "id,delay,score,ok,when,origin\r\r\n1,5,0.5,true,2001-01-01 06:00,ATL\r\r\n");
+
+        // When it is validated
+        DataValidator.Validate(path, Schema, _bag);
+
+        // Then the missing column's message shows the \r as a visible escape, on one line
+        Diagnostic d = Assert.Single(_bag, d => d.Code == Codes.HeaderMissingColumn);
+        Assert.Contains(@"The header has: id, delay, score, ok, when, origin\r.", d.Message);
+        Assert.Contains(@"Header column 'origin\r' differs from it only by invisible characters", d.Message);
+        Assert.DoesNotContain('\r', d.Message);
+        Assert.DoesNotContain('\n', d.Message);
+    }
+
+    [Fact]
     public void Should_accept_every_valid_spelling_When_values_are_well_formed()
     {
         // Given quoted values, extra and reordered columns, exponents, TRUE/0 and an empty nullable value

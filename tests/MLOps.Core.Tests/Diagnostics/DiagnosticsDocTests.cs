@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
+using MLOps.Core.Spec;
 using MLOps.Core.Tests.Spec;
 using MLOps.Runtime;
 using Xunit;
@@ -35,5 +37,33 @@ public sealed class DiagnosticsDocTests
         // Then every declared code has a section, and every section a declared code
         Assert.Empty(AllCodes.Except(documented));
         Assert.Empty(documented.Except(AllCodes));
+    }
+
+    [Fact]
+    public void Should_name_every_encoding_When_the_MLOPS0010_fix_is_read()
+    {
+        // Given the documented fix of an unknown encoding
+        string fix = Fix(Codes.SpecUnknownEncoding);
+
+        // Then it names every encoding the spec accepts, as the message does
+        Assert.All(SpecNames.Encodings.Keys, e => Assert.Contains($"`{e}`", fix));
+    }
+
+    [Fact]
+    public void Should_name_exactly_the_column_types_When_the_MLOPS1002_fix_is_read()
+    {
+        // Given the documented fix of an unknown column type
+        string fix = Fix(Codes.SchemaColumnTypeUnknown);
+
+        // Then it names every column type, and 'string' only to say there is none
+        Assert.All(Enum.GetNames<ColumnType>(), t => Assert.Contains($"`{t.ToLowerInvariant()}`", fix));
+        Assert.Contains("There is no `string`", fix);
+        Assert.DoesNotContain("`float`, `string`", fix);
+    }
+
+    private static string Fix(string code)
+    {
+        string doc = File.ReadAllText(Path.Combine(SpecLoaderTests.RepoRoot(), "docs", "diagnostics.md"));
+        return Regex.Match(doc, $"^## {code}\\n.*?^Fix: (.*?)$", RegexOptions.Multiline | RegexOptions.Singleline).Groups[1].Value;
     }
 }

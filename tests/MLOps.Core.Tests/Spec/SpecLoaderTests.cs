@@ -51,7 +51,7 @@ public sealed class SpecLoaderTests
 
     [Theory]
     [InlineData("name: X\nnmae: typo\n", "MLOPS0004", 2)]
-    [InlineData("name: [unclosed\n", "MLOPS0002", 2)]
+    [InlineData("name: [unclosed\n", "MLOPS0002", 1)]
     [InlineData("task: binary-classification\n", "MLOPS0003", 1)]
     public void Should_report_the_code_and_line_When_the_spec_is_malformed(string yaml, string code, int line)
     {

@@ -19,13 +19,23 @@ public static class DotNet
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
+    public static DotNetResult Run(string workingDirectory, IEnumerable<string> arguments, ITestOutputHelper? log = null, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        Processes.Run(workingDirectory, "dotnet", arguments, log, timeout, environment);
+}
+
+/// <summary>Runs a program (dotnet, a build script, an installed tool) the way a shell in that folder would.</summary>
+public static class Processes
+{
+
     // Set by 'dotnet test' for the test host; a child build must find its own SDK and MSBuild instead.
     private static readonly string[] InheritedMSBuildVariables =
         ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly"];
 
-    public static DotNetResult Run(string workingDirectory, IEnumerable<string> arguments, ITestOutputHelper? log = null, TimeSpan? timeout = null)
+    public static DotNetResult Run(string workingDirectory, string program, IEnumerable<string> arguments, ITestOutputHelper? log = null, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -45,8 +55,14 @@ public static class DotNet
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        // What a shell sets for the command it starts: the folder it runs in (dotnet new binds it, see mlops-model).
+        start.Environment["PWD"] = workingDirectory;
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
-        string command = $"dotnet {string.Join(' ', start.ArgumentList)}";
+        string command = $"{program} {string.Join(' ', start.ArgumentList)}";
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
@@ -55,11 +71,11 @@ public static class DotNet
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout ?? DefaultTimeout))
+        if (!process.WaitForExit(timeout ?? DotNet.DefaultTimeout))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            throw new TimeoutException($"'{command}' in '{workingDirectory}' did not finish within {timeout ?? DefaultTimeout}.\n{Text(output)}");
+            throw new TimeoutException($"'{command}' in '{workingDirectory}' did not finish within {timeout ?? DotNet.DefaultTimeout}.\n{Text(output)}");
         }
 
         process.WaitForExit(); // flushes the asynchronous output readers

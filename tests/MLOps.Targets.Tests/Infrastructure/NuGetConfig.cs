@@ -24,4 +24,53 @@ public static class NuGetConfig
           </packageSourceMapping>
         </configuration>
         """;
+
+    /// <summary>
+    /// A folder cut off from the machine's NuGet configuration: its own global packages folder, MLOps.* only from
+    /// <paramref name="feed"/>, anything else from the machine's packages folder (as a source, so nothing is
+    /// downloaded twice) or nuget.org.
+    /// </summary>
+    public static string Isolated(string feed, string globalPackagesFolder, string machinePackages) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <config>
+            <add key="globalPackagesFolder" value="{globalPackagesFolder}" />
+          </config>
+          <fallbackPackageFolders>
+            <clear />
+          </fallbackPackageFolders>
+          <packageSources>
+            <clear />
+            <add key="test-feed" value="{feed}" />
+            <add key="machine-packages" value="{machinePackages}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+          </packageSources>
+          <packageSourceMapping>
+            <packageSource key="test-feed">
+              <package pattern="MLOps.*" />
+            </packageSource>
+            <packageSource key="machine-packages">
+              <package pattern="*" />
+            </packageSource>
+            <packageSource key="nuget.org">
+              <package pattern="*" />
+            </packageSource>
+          </packageSourceMapping>
+        </configuration>
+        """;
+
+    /// <summary>A nested nuget.config adding a model feed for the packages matching <paramref name="pattern"/>.</summary>
+    public static string ModelFeed(string feed, string pattern) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="models" value="{feed}" />
+          </packageSources>
+          <packageSourceMapping>
+            <packageSource key="models">
+              <package pattern="{pattern}" />
+            </packageSource>
+          </packageSourceMapping>
+        </configuration>
+        """;
 }

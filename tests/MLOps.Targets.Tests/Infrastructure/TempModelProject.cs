@@ -60,15 +60,40 @@ public sealed class TempModelProject : IDisposable
         File.WriteAllText(Path.Combine(root, "Directory.Build.props"), project.DirectoryBuildProps());
         File.WriteAllLines(project.DataFile, [FlightData.Header, .. FlightData.Rows(rows, seed: 1)]);
         project.WriteSpec((spec ?? new ModelSpecText(name)).ToString());
-        File.WriteAllText(project.ProjectFile, project.ProjectXml());
+        File.WriteAllText(project.ProjectFile, ProjectXml(project.PackageId));
         return project;
     }
 
     public void WriteSpec(string yaml) => File.WriteAllText(SpecFile, yaml);
 
+    /// <summary>Another model project under the same root (same data, artifacts and nuget.config), in <paramref name="folder"/>.</summary>
+    public string AddModel(string folder, ModelSpecText spec)
+    {
+        string directory = Directory.CreateDirectory(Path.Combine(Root, folder)).FullName;
+        File.WriteAllText(Path.Combine(directory, "model.yaml"), spec.ToString());
+        string project = Path.Combine(directory, $"{spec.Name}.Model.csproj");
+        File.WriteAllText(project, ProjectXml($"{spec.Name}.Model"));
+        return project;
+    }
+
+    /// <summary>Runs dotnet in the root folder (for a traversal over several models).</summary>
+    public DotNetResult DotNetInRoot(params string[] arguments) => DotNet.Run(Root, [.. arguments, .. CommonArguments], _log);
+
     public void AppendRows(IEnumerable<string> rows) => File.AppendAllLines(DataFile, rows);
 
     public DotNetResult Build(params string[] arguments) => DotNetIn(["build", "-c", Configuration, .. arguments]);
+
+    public DotNetResult Restore() => DotNetIn(["restore"]);
+
+    /// <summary>dotnet msbuild with the given targets and properties (no implicit restore).</summary>
+    public DotNetResult MSBuild(params string[] arguments) => DotNetIn(["msbuild", $"-p:Configuration={Configuration}", .. arguments]);
+
+    /// <summary>Sets a property for every project under the root, in its Directory.Build.props (where the SDK reads layout switches).</summary>
+    public void SetDirectoryProperty(string name, string value)
+    {
+        string props = Path.Combine(Root, "Directory.Build.props");
+        File.WriteAllText(props, File.ReadAllText(props).Replace("</PropertyGroup>", $"  <{name}>{value}</{name}>\n  </PropertyGroup>", StringComparison.Ordinal));
+    }
 
     public DotNetResult Pack(params string[] arguments) => DotNetIn(["pack", "-c", Configuration, .. arguments]);
 
@@ -102,10 +127,10 @@ public sealed class TempModelProject : IDisposable
         </Project>
         """;
 
-    private string ProjectXml() => $"""
+    private static string ProjectXml(string packageId) => $"""
         <Project Sdk="MLOps.Sdk/{Repository.PackageVersion}">
           <PropertyGroup>
-            <RootNamespace>{PackageId}</RootNamespace>
+            <RootNamespace>{packageId}</RootNamespace>
             <Description>A test model.</Description>
             <Authors>MLOps tests</Authors>
           </PropertyGroup>

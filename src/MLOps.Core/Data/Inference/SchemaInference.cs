@@ -38,6 +38,11 @@ public static class SchemaInference
         using (reader)
         {
             (ColumnInference Column, int Field)[] columns = ReadHeader(reader, options, log.CurrentFile, bag);
+            if (!InferenceLabel.IsInHeader(options.Label, reader, log.CurrentFile, bag))
+            {
+                return null;
+            }
+
             long rows = 0;
             while (reader.Read())
             {
@@ -62,7 +67,7 @@ public static class SchemaInference
                 bag.Error(Codes.DataFileEmpty, $"the data file has {found}, so there is nothing to infer a schema from. Point at a file with at least one row.", dataPath);
             }
             log.Finish(rows);
-            return Errors(bag) > errorsBefore ? null : new TableSchema(columns.Select(c => c.Column.ToSchema()).ToArray(), dataPath);
+            return Errors(bag) > errorsBefore ? null : new TableSchema(columns.Select(c => InferenceLabel.Mark(c.Column.ToSchema(), options.Label)).ToArray(), dataPath);
         }
     }
 
@@ -85,7 +90,7 @@ public static class SchemaInference
             else if (!seen.Add(name))
             {
                 bag.Error(Codes.HeaderDuplicateColumn,
-                    $"header column {field + 1} repeats the name '{name}', so a schema cannot say which of the columns it means. Give every header column a unique name.",
+                    $"header column {field + 1} repeats the name {Visible.Quote(name)}, so a schema cannot say which of the columns it means. Give every header column a unique name.",
                     headerFile, line, field + 1);
             }
             else

@@ -1,4 +1,5 @@
 using MLOps.Core.Data.Schema;
+using MLOps.Core.Diagnostics;
 
 namespace MLOps.Core.Data.Profiling;
 
@@ -28,5 +29,5 @@ internal abstract class ColumnAccumulator(ColumnSchema column)
         new(Column.Name, Column.Type.ToString().ToLowerInvariant(), count, Missing, Invalid, distinct, numeric, dateTime, categories, length);
 
     private InvalidOperationException WrongType(string given) =>
-        new($"Column '{Column.Name}' is {Column.Type.ToString().ToLowerInvariant()} in the schema; it cannot be profiled from {given}.");
+        new($"Column {Visible.Quote(Column.Name)} is {Column.Type.ToString().ToLowerInvariant()} in the schema; it cannot be profiled from {given}.");
 }

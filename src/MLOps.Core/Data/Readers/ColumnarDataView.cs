@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLOps.Core.Diagnostics;
 
 namespace MLOps.Core.Data.Readers;
 
@@ -101,10 +102,10 @@ internal sealed class ColumnarDataView : IDataView
         {
             if (!active[column.Index])
             {
-                throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor was created.");
+                throw new InvalidOperationException($"Column {Visible.Quote(column.Name)} was not requested when the cursor was created.");
             }
             return view._columns[column.Index].MakeGetter(this) as ValueGetter<TValue>
-                ?? throw new InvalidOperationException($"Column '{column.Name}' holds {column.Type.RawType.Name}, not {typeof(TValue).Name}.");
+                ?? throw new InvalidOperationException($"Column {Visible.Quote(column.Name)} holds {column.Type.RawType.Name}, not {typeof(TValue).Name}.");
         }
     }
 }

@@ -123,8 +123,8 @@ public sealed class FolderTableReader : ITableReader
         string[] extra = [.. found.Except(Columns, StringComparer.Ordinal)];
         string how = missing.Length + extra.Length == 0
             ? "the same names in another order"
-            : string.Join("; ", new[] { (missing, "missing"), (extra, "not in the first part") }.Where(d => d.Item1.Length > 0).Select(d => $"{d.Item2}: {string.Join(", ", d.Item1)}"));
-        return $"part '{name}' has columns {string.Join(", ", found)}, but the folder's first part '{_firstName}' has {string.Join(", ", Columns)} ({how}). " +
+            : string.Join("; ", new[] { (missing, "missing"), (extra, "not in the first part") }.Where(d => d.Item1.Length > 0).Select(d => $"{d.Item2}: {Visible.List(d.Item1)}"));
+        return $"part {Visible.Quote(name)} has columns {Visible.List(found)}, but the folder's first part {Visible.Quote(_firstName)} has {Visible.List(Columns)} ({how}). " +
             "Every part must have the same columns in the same order, so its rows were not read. Export the parts with one schema, or move this file out of the folder.";
     }
 

@@ -141,7 +141,7 @@ public sealed class JsonLinesTableReader : ITableReader
                 reader.Read();
                 if (field >= 0 && _seen[field])
                 {
-                    _report?.Invoke(Codes.HeaderDuplicateColumn, $"the object has property '{_columns[field]}' twice; the first value is used. Give each property once.", number, 0);
+                    _report?.Invoke(Codes.HeaderDuplicateColumn, $"the object has property {Visible.Quote(_columns[field])} twice; the first value is used. Give each property once.", number, 0);
                     field = -1;
                 }
                 if (field >= 0)

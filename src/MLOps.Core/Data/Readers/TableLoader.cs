@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLOps.Core.Data.Schema;
+using MLOps.Core.Diagnostics;
 
 namespace MLOps.Core.Data.Readers;
 
@@ -29,8 +30,8 @@ public static class TableLoader
         }
 
         Builder[] builders = [.. columns.Select(name => Create(
-            schema.Find(name) ?? throw new ArgumentException($"Column '{name}' is not in the schema {schema.SourcePath}.", nameof(columns)),
-            header.TryGetValue(name, out int field) ? field : throw new InvalidDataException($"{dataPath}: the header has no column '{name}'. Validate the data before loading it.")))];
+            schema.Find(name) ?? throw new ArgumentException($"Column {Visible.Quote(name)} is not in the schema {schema.SourcePath}.", nameof(columns)),
+            header.TryGetValue(name, out int field) ? field : throw new InvalidDataException($"{dataPath}: the header has no column {Visible.Quote(name)}. Validate the data before loading it.")))];
 
         int rows = 0;
         while (reader.Read())

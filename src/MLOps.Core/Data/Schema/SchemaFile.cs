@@ -76,7 +76,7 @@ public static class SchemaFile
         {
             foreach (string problem in SchemaFileRules.Problems(column.Value, names))
             {
-                bag.Error(Codes.SchemaColumnInvalid, $"column '{column.Value.Name}' {problem}", path, LineAt(column.Offset));
+                bag.Error(Codes.SchemaColumnInvalid, $"column {Visible.Quote(column.Value.Name)} {problem}", path, LineAt(column.Offset));
             }
         }
         if (dto.Rows is { } rows && (rows.Value.Min < 0 || rows.Value.Min > rows.Value.Max || rows.Value.Max < 0 || rows.Value is { Min: null, Max: null }))
@@ -99,7 +99,7 @@ public static class SchemaFile
         }
         foreach (string name in key.Where(n => !names.Contains(n)))
         {
-            bag.Error(Codes.SchemaFileInvalid, $"\"unique\" names column '{name}', which the schema does not declare. Declare it in \"columns\" or remove it from the key.", path, line);
+            bag.Error(Codes.SchemaFileInvalid, $"\"unique\" names column {Visible.Quote(name)}, which the schema does not declare. Declare it in \"columns\" or remove it from the key.", path, line);
         }
         if (unique.Mostly is { } mostly && !SchemaFileRules.IsFraction(mostly))
         {
@@ -122,7 +122,7 @@ public static class SchemaFile
         string setting = e.Path?.Split('.')[^1] ?? "";
         if (message.Contains("could not be mapped", StringComparison.Ordinal))
         {
-            message = $"unknown setting '{setting}'.";
+            message = $"unknown setting {Visible.Quote(setting)}.";
         }
         message = Regex.Replace(message, @"MLOps\.Core\.Data\.(\w+)(`1\[[^\]]*\]*)?", m => m.Groups[1].Value switch
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MLOps.Core.Diagnostics;
 
 namespace MLOps.Core.Data.Schema;
 
@@ -68,7 +69,7 @@ internal sealed class CheckSettingConverter<T> : JsonConverter<CheckSetting<T>>
                 case "mostly":
                     throw new JsonException("\"mostly\" must be a number: the fraction of rows that must pass the check.");
                 default:
-                    throw new JsonException($"unknown setting '{name}' in a check's {{\"value\", \"mostly\"}} object.");
+                    throw new JsonException($"unknown setting {Visible.Quote(name)} in a check's {{\"value\", \"mostly\"}} object.");
             }
         }
         if (!hasValue || mostly is null)
@@ -115,7 +116,7 @@ internal sealed class ColumnTypeConverter : JsonConverter<ColumnType>
         string hint = string.Equals(text, "string", StringComparison.OrdinalIgnoreCase)
             ? " A string column is \"categorical\" when its values come from a bounded set (an airport code) or \"text\" when they are free text (a comment)."
             : "";
-        throw new UnknownColumnTypeException($"unknown column type '{text ?? reader.TokenType.ToString()}'. Valid types are: {ValidNames}.{hint}");
+        throw new UnknownColumnTypeException($"unknown column type {Visible.Quote(text ?? reader.TokenType.ToString())}. Valid types are: {ValidNames}.{hint}");
     }
 
     public override void Write(Utf8JsonWriter writer, ColumnType value, JsonSerializerOptions options) =>

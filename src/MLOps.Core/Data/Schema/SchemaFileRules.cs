@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MLOps.Core.Diagnostics;
 
 namespace MLOps.Core.Data.Schema;
 
@@ -26,15 +27,15 @@ internal static class SchemaFileRules
         }
         if ((c.Min is not null || c.Max is not null) && c.Type is not (ColumnType.Integer or ColumnType.Float))
         {
-            yield return $"has min/max but type '{type}'. Bounds apply to integer and float columns only.";
+            yield return $"has min/max but type {Visible.Quote(type)}. Bounds apply to integer and float columns only.";
         }
         if (c.Format is not null && c.Type != ColumnType.DateTime)
         {
-            yield return $"has a format but type '{type}'. A format applies to datetime columns only.";
+            yield return $"has a format but type {Visible.Quote(type)}. A format applies to datetime columns only.";
         }
         if ((c.Pattern is not null || c.MaxLength is not null) && c.Type is not (ColumnType.Categorical or ColumnType.Text))
         {
-            yield return $"has a pattern or max_length but type '{type}'. They apply to categorical and text columns only.";
+            yield return $"has a pattern or max_length but type {Visible.Quote(type)}. They apply to categorical and text columns only.";
         }
         if (c.Allowed is not null && c.Type == ColumnType.Text)
         {
@@ -71,7 +72,7 @@ internal static class SchemaFileRules
         {
             foreach (string e in environments.Where(e => !TableSchema.KnownEnvironments.Contains(e)))
             {
-                yield return $"names environment '{e}'. Valid values are {string.Join(", ", TableSchema.KnownEnvironments)}.";
+                yield return $"names environment {Visible.Quote(e)}. Valid values are {string.Join(", ", TableSchema.KnownEnvironments)}.";
             }
             if (environments.Count == 0)
             {

@@ -70,7 +70,7 @@ internal sealed class ColumnCheck
         {
             if (!_column.Nullable && log.Tally(Codes.ValueMissing, _column.Name, line, text, hasValue: true))
             {
-                log.Show(Codes.ValueMissing, $"column '{_column.Name}' is empty (null) but the schema does not declare it nullable (schema: {_schemaPath}). Fill in the value or add \"nullable\": true to the column in the schema.", line, Field + 1);
+                log.Show(Codes.ValueMissing, $"column {Visible.Quote(_column.Name)} is empty (null) but the schema does not declare it nullable (schema: {_schemaPath}). Fill in the value or add \"nullable\": true to the column in the schema.", line, Field + 1);
             }
             return _column.Nullable;
         }
@@ -105,7 +105,7 @@ internal sealed class ColumnCheck
         }
         if (_pattern is { } regex && !regex.IsMatch(text))
         {
-            valid = Report(log, Codes.ValueNotMatchingPattern, text, line, $"does not match the schema pattern '{_column.Pattern}' (in full)", "Fix the data or the \"pattern\" in the schema.");
+            valid = Report(log, Codes.ValueNotMatchingPattern, text, line, $"does not match the schema pattern {Visible.Quote(_column.Pattern)} (in full)", "Fix the data or the \"pattern\" in the schema.");
         }
         return valid;
     }
@@ -124,7 +124,7 @@ internal sealed class ColumnCheck
         ColumnType.Integer => "integer (a whole number such as -12 or 340)",
         ColumnType.Float => "float (a finite number such as 3.5 or -1e-3, invariant culture)",
         ColumnType.Boolean => "boolean (true, false, 1 or 0)",
-        ColumnType.DateTime => _column.Format is null ? "datetime (ISO 8601, e.g. 2001-01-31T06:00:00)" : $"datetime in the format '{_column.Format}'",
+        ColumnType.DateTime => _column.Format is null ? "datetime (ISO 8601, e.g. 2001-01-31T06:00:00)" : $"datetime in the format {Visible.Quote(_column.Format)}",
         _ => "string",
     };
 
@@ -138,7 +138,7 @@ internal sealed class ColumnCheck
         if (log.Tally(code, _column.Name, line, text, hasValue: true))
         {
             string shown = text.Length > MaxShownValueLength ? $"{text[..MaxShownValueLength]}..." : text.ToString();
-            log.Show(code, $"column '{_column.Name}' value '{shown}' {problem} (schema: {_schemaPath}). {fix}", line, Field + 1);
+            log.Show(code, $"column {Visible.Quote(_column.Name)} value {Visible.Quote(shown)} {problem} (schema: {_schemaPath}). {fix}", line, Field + 1);
         }
         return false;
     }

@@ -19,7 +19,8 @@ public static class DataValidator
     /// <param name="profiler">When given, every value of the same pass is also profiled (the drift baseline).</param>
     /// <param name="environment">The environment validated for (<see cref="TableSchema.KnownEnvironments"/>): a column
     /// declared for other environments only is neither required nor checked.</param>
-    public static ValidationReport Validate(string dataPath, TableSchema schema, DiagnosticBag bag, int maxDiagnostics = 20, TableProfiler? profiler = null, string environment = TableSchema.DefaultEnvironment)
+    /// <param name="label">The spec's label column, if known: a missing label's message says how to mark it training-only.</param>
+    public static ValidationReport Validate(string dataPath, TableSchema schema, DiagnosticBag bag, int maxDiagnostics = 20, TableProfiler? profiler = null, string environment = TableSchema.DefaultEnvironment, string? label = null)
     {
         // Held until the format is known (a folder's is its parts'): a Parquet diagnostic's line is a row, and says so.
         var found = new DiagnosticBag();
@@ -29,7 +30,7 @@ public static class DataValidator
         {
             var options = new TableReaderOptions { Columns = [.. schema.Columns.Select(c => c.Name)] };
             using ITableReader reader = TableReader.Open(dataPath, (code, message, location, field) => log.Report(code, null, message, location, field), options, log.EnterPart);
-            report = Check(reader, schema, log, profiler, environment);
+            report = Check(reader, schema, log, profiler, environment, label);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -44,14 +45,14 @@ public static class DataValidator
         return report;
     }
 
-    private static ValidationReport Check(ITableReader reader, TableSchema schema, ViolationLog log, TableProfiler? profiler, string environment)
+    private static ValidationReport Check(ITableReader reader, TableSchema schema, ViolationLog log, TableProfiler? profiler, string environment, string? label)
     {
         long rows = 0;
         (ColumnCheck Text, ColumnCheck? Typed, int Column)[] checks = [];
         long[] nulls = [];
         if (reader.Columns.Count > 0)
         {
-            checks = MatchHeader(reader, schema, log, environment);
+            checks = MatchHeader(reader, schema, log, environment, label);
             nulls = new long[checks.Length];
             UniqueKeyCheck? unique = UniqueKeyCheck.Create(schema, reader.Columns, log);
             int headerFields = reader.Columns.Count;
@@ -104,7 +105,7 @@ public static class DataValidator
 
     // A datetime column with a format gets a second check for typed values (Parquet timestamps), which the
     // reader renders in ISO 8601: they are dates already, so the format of the column's text does not apply.
-    private static (ColumnCheck, ColumnCheck?, int)[] MatchHeader(ITableReader reader, TableSchema schema, ViolationLog log, string environment)
+    private static (ColumnCheck, ColumnCheck?, int)[] MatchHeader(ITableReader reader, TableSchema schema, ViolationLog log, string environment, string? label)
     {
         var fields = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < reader.Columns.Count; i++)
@@ -113,7 +114,7 @@ public static class DataValidator
             if (!fields.TryAdd(name, i)) // The first of duplicate names wins.
             {
                 log.Report(Codes.HeaderDuplicateColumn, name,
-                    $"the header names column '{name}' twice (fields {fields[name] + 1} and {i + 1}), so its values are ambiguous; the first is used. Rename or remove one of them.",
+                    $"the header names column {Visible.Quote(name)} twice (fields {fields[name] + 1} and {i + 1}), so its values are ambiguous; the first is used. Rename or remove one of them.",
                     reader.HeaderLocation, i + 1);
             }
         }
@@ -139,10 +140,7 @@ public static class DataValidator
             }
             else if (column.Required)
             {
-                string header = string.Join(", ", reader.Columns.Distinct(StringComparer.Ordinal));
-                log.Report(Codes.HeaderMissingColumn, column.Name,
-                    $"the header has no column '{column.Name}', which the schema declares (schema: {schema.SourcePath}). The header has: {header}. Add the column to the data or remove it from the schema.",
-                    reader.HeaderLocation);
+                log.Report(Codes.HeaderMissingColumn, column.Name, MissingColumn.Message(column, reader.Columns, schema.SourcePath, environment, label), reader.HeaderLocation);
             }
         }
         return [.. checks];

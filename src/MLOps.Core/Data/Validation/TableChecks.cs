@@ -28,7 +28,7 @@ internal static class TableChecks
                 if (log.Tally(Codes.TooManyNulls, columns[i].Name, 0, Percent(fraction), hasValue: true, count: nulls[i]))
                 {
                     log.Show(Codes.TooManyNulls,
-                        $"column '{columns[i].Name}' is empty in {nulls[i]} of {rows} rows ({Percent(fraction)}), more than the schema's max_null_fraction {max.ToString(CultureInfo.InvariantCulture)} (schema: {schema.SourcePath}). Fill in the missing values or raise \"max_null_fraction\".");
+                        $"column {Visible.Quote(columns[i].Name)} is empty in {nulls[i]} of {rows} rows ({Percent(fraction)}), more than the schema's max_null_fraction {max.ToString(CultureInfo.InvariantCulture)} (schema: {schema.SourcePath}). Fill in the missing values or raise \"max_null_fraction\".");
                 }
             }
         }

@@ -58,7 +58,7 @@ internal sealed class UniqueKeyCheck
         {
             return;
         }
-        string values = string.Join(", ", _fields.Select(f => $"'{reader[f].ToString()}'"));
+        string values = string.Join(", ", _fields.Select(f => Visible.Quote(reader[f].ToString())));
         if (log.Tally(Codes.DuplicateKey, _label, reader.Location, values, hasValue: true))
         {
             log.Show(Codes.DuplicateKey, $"the key ({_label}) = ({values}) appears in an earlier row too, but the schema says \"unique\": [{_label}]. Remove the duplicate row or fix the key.", reader.Location);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MLOps.Core.Diagnostics;
 
 namespace MLOps.Core.Data.Validation;
 
@@ -12,7 +13,7 @@ public static class ValidationSummary
         var rows = report.Checks
             .OrderByDescending(c => c.Severity == "error").ThenByDescending(c => c.FailingRows)
             .Select(c => (
-                Check: $"{c.Column ?? "(file)"} {c.Check}",
+                Check: $"{(c.Column is null ? "(file)" : Visible.Escape(c.Column))} {c.Check}",
                 c.Code,
                 Failing: c.FailingRows.ToString("N0", CultureInfo.InvariantCulture),
                 Fraction: ViolationLog.Percent(c.Fraction),
@@ -37,7 +38,7 @@ public static class ValidationSummary
     // "line 5 'x'"; for a folder of files "part-0001.csv line 5 'x'".
     private static string Example(ViolationExample e, string unit)
     {
-        string where = e.Location == 0 ? e.Value ?? "" : $"{unit} {e.Location}{(e.Value is null ? "" : $" '{e.Value}'")}";
-        return e.File is null ? where : $"{e.File} {where}".TrimEnd();
+        string where = e.Location == 0 ? Visible.Escape(e.Value) : $"{unit} {e.Location}{(e.Value is null ? "" : $" {Visible.Quote(e.Value)}")}";
+        return e.File is null ? where : $"{Visible.Escape(e.File)} {where}".TrimEnd();
     }
 }

@@ -164,7 +164,7 @@ internal sealed class ViolationLog(string dataPath, DiagnosticBag bag, int maxDi
             string columns = string.Join(", ", _checks.Values
                 .Where(t => t.Code == code && t.Column is not null)
                 .OrderByDescending(t => t.Count).ThenBy(t => t.Column, StringComparer.Ordinal)
-                .Select(t => $"'{t.Column}' {t.Count}"));
+                .Select(t => $"{Visible.Quote(t.Column)} {t.Count}"));
             string byColumn = columns.Length == 0 ? "" : $" By column: {columns}.";
             bag.Error(code, $"{total} {code} violations in total, {shown} of them listed individually.{byColumn} Fix the data or the schema and validate again.", dataPath);
         }
