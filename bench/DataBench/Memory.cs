@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Schema;
 
 namespace DataBench;
 

@@ -11,7 +11,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataBench;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Fingerprints;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Profiling;
+using MLOps.Core.Data.Readers;
+using MLOps.Core.Data.Schema;
+using MLOps.Core.Data.Validation;
 using MLOps.Core.Diagnostics;
-using MLOps.Core.Profiling;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.ML;
 using MLOps.ModelFormat;
+using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Runtime;
 
@@ -96,11 +97,9 @@ public sealed class ModelHost<TInput, TOutput>
     {
         try
         {
-            using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
-            JsonElement root = doc.RootElement;
-            if (root.TryGetProperty("model_sha256", out var sha) && sha.GetString() is { Length: > 0 } value)
+            if (JsonSerializer.Deserialize<Lineage>(File.ReadAllBytes(path)) is { ModelSha256: { Length: > 0 } sha } lineage)
             {
-                return (value, root.TryGetProperty("model_version", out var v) ? v.GetString() : null);
+                return (sha, lineage.ModelVersion);
             }
         }
         catch (JsonException)
@@ -108,6 +107,6 @@ public sealed class ModelHost<TInput, TOutput>
             // reported below
         }
 
-        throw new ModelLoadException(RuntimeCodes.LineageInvalid, $"'{path}' is not a lineage manifest with a model_sha256. Restore the model package.");
+        throw new ModelLoadException(RuntimeCodes.LineageInvalid, $"'{path}' is not a lineage manifest with a {Lineage.ModelSha256Property}. Restore the model package.");
     }
 }

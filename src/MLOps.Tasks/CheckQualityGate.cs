@@ -2,7 +2,7 @@ using Microsoft.Build.Framework;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Gates;
 using MLOps.Core.IO;
-using MLOps.Core.Lineage;
+using MLOps.ModelFormat.Contract;
 using MLOps.Core.Spec;
 
 namespace MLOps.Tasks;

@@ -1,5 +1,4 @@
 using Microsoft.Build.Framework;
-using MLOps.Core.Data;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
 using MLOps.Core.Packaging;

@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Fingerprints;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
 using MLOps.Core.Versioning;

@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Inference;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
 
 namespace MLOps.Tasks;

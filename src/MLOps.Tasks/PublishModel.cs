@@ -1,7 +1,6 @@
 using Microsoft.Build.Framework;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
-using MLOps.Core.Lineage;
 using MLOps.Core.Registry;
 using MLOps.ModelFormat.Contract;
 

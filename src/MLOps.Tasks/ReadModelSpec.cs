@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Spec;
+using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Tasks;
 
@@ -19,6 +20,10 @@ public sealed class ReadModelSpec : MLOpsTask
     [Output]
     public string SchemaFile { get; private set; } = "";
 
+    /// <summary>Where the model's files go in its package: <see cref="ModelFiles.PackageContentPath"/>.</summary>
+    [Output]
+    public string PackageContentPath { get; private set; } = "";
+
     protected override void Run(DiagnosticBag bag)
     {
         if (SpecLoader.Load(SpecFile, bag) is { } spec)
@@ -26,6 +31,7 @@ public sealed class ReadModelSpec : MLOpsTask
             ModelName = spec.Name;
             DataFile = spec.Data.Path;
             SchemaFile = spec.Data.SchemaPath;
+            PackageContentPath = ModelFiles.PackageContentPath(spec.Name);
         }
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Build.Framework;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Schema;
+using MLOps.Core.Data.Validation;
+using MLOps.Core.Spec;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
 

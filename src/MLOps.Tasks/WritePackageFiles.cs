@@ -1,10 +1,10 @@
 using Microsoft.Build.Framework;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Readers;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
-using MLOps.Core.Lineage;
+using MLOps.ModelFormat.Contract;
 using MLOps.Core.Packaging;
-using MLOps.Core.Profiling;
+using MLOps.Core.Data.Profiling;
 using MLOps.Core.SourceControl;
 using MLOps.Core.Spec;
 using MLOps.Core.Training;
@@ -48,7 +48,7 @@ public sealed class WritePackageFiles : MLOpsTask
         var training = IntermediateFile.Read<TrainingRecord>(Path.Combine(TrainingDirectory, ModelTrainer.RecordFileName), bag);
         var metrics = IntermediateFile.Read<SortedDictionary<string, double>>(Path.Combine(TrainingDirectory, "metrics.json"), bag);
         var gates = IntermediateFile.Read<List<GateVerdict>>(Path.Combine(TrainingDirectory, "gate.json"), bag);
-        string profilePath = Path.Combine(TrainingDirectory, "profile.json");
+        string profilePath = Path.Combine(TrainingDirectory, ModelFiles.ProfileFile);
         DataProfile? profile = File.Exists(profilePath) ? IntermediateFile.Read<DataProfile>(profilePath, bag) : null;
         if (training is null || metrics is null || gates is null || bag.HasErrors)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Inference;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
 
 namespace MLOps.Cli.Commands;

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Profiling;
+using MLOps.Core.Data.Schema;
+using MLOps.Core.Data.Validation;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
-using MLOps.Core.Profiling;
 using MLOps.Core.Spec;
 
 namespace MLOps.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using MLOps.Core.Diagnostics;
-using MLOps.Core.Lineage;
+using MLOps.ModelFormat.Contract;
 using MLOps.Core.Spec;
 
 namespace MLOps.Core.Gates;

@@ -1,4 +1,4 @@
-using MLOps.Core.Data;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Spec;
 using MLOps.Core.Training;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Spec;
 using MLOps.Core.Training;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
-using MLOps.Core.Evaluation;
-using MLOps.Core.Profiling;
+using MLOps.Core.Data.Fingerprints;
+using MLOps.Core.Data.Profiling;
 using MLOps.Core.Spec;
+using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Core.Packaging;
 
@@ -12,7 +13,7 @@ namespace MLOps.Core.Packaging;
 /// </summary>
 public static class ModelCard
 {
-    public static string Render(ModelSpec spec, Lineage.Lineage lineage, string apiClass, string inputClass, DataProfile? profile = null)
+    public static string Render(ModelSpec spec, Lineage lineage, string apiClass, string inputClass, DataProfile? profile = null)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# {lineage.ModelId} {lineage.ModelVersion}");
@@ -79,7 +80,7 @@ public static class ModelCard
     private static string Parameters(IReadOnlyDictionary<string, double> parameters) =>
         parameters.Count == 0 ? "ML.NET defaults" : string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value.ToString(CultureInfo.InvariantCulture)}"));
 
-    private static string Uncommitted(Lineage.CodeLineage code) => (code.GitDirty, code.InputsNotInCommit) switch
+    private static string Uncommitted(CodeLineage code) => (code.GitDirty, code.InputsNotInCommit) switch
     {
         (true, { Count: > 0 } inputs) => $" (with uncommitted changes; not in the commit: {string.Join(", ", inputs.Select(i => $"`{i}`"))})",
         (true, _) => " (with uncommitted changes)",

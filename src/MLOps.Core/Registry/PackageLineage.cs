@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MLOps.Core.Diagnostics;
+using MLOps.ModelFormat.Contract;
 using NuGet.Packaging;
 
 namespace MLOps.Core.Registry;
@@ -12,11 +13,11 @@ namespace MLOps.Core.Registry;
 /// </summary>
 internal static class PackageLineage
 {
-    // Packed at contentFiles/any/any/mlops/<ModelName>/lineage.json; any folder is accepted so a
+    // Packed at ModelFiles.PackageContentPath(<ModelName>) + lineage.json; any folder is accepted so a
     // change of layout in the packaging step does not blind the registry.
-    private const string EntrySuffix = "/lineage.json";
+    private const string EntrySuffix = "/" + ModelFiles.LineageFile;
 
-    private const string ModelSha256Property = "model_sha256";
+    private const string ModelSha256Property = Lineage.ModelSha256Property;
 
     /// <summary>
     /// Reads the package's lineage. Returns false (and reports MLOPS5006) when a lineage.json is there but

@@ -1,4 +1,5 @@
-using MLOps.Core.Data;
+using MLOps.Core.Data.Readers;
+using MLOps.Core.Data.Schema;
 
 namespace MLOps.Core.Scaffolding;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Inference;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Spec;
 
@@ -21,7 +22,7 @@ public sealed record LabelChoice(TaskType Task, LabelRule? Rule, string Why)
         string name = label.Name;
         string? unusable = label.Type switch
         {
-            ColumnType.Text => $"label {Visible.Quote(name)} is free text (more distinct strings than {Data.InferenceOptions.DefaultMaxCategories}, too many to be classes), which no task can learn. Pick another label column; if its values really are classes, infer the schema with a higher limit (mlops schema infer --max-categories) and write the spec by hand.",
+            ColumnType.Text => $"label {Visible.Quote(name)} is free text (more distinct strings than {InferenceOptions.DefaultMaxCategories}, too many to be classes), which no task can learn. Pick another label column; if its values really are classes, infer the schema with a higher limit (mlops schema infer --max-categories) and write the spec by hand.",
             ColumnType.DateTime => $"label {Visible.Quote(name)} is a date/time, which no task can learn. Pick another label column, or derive a number (an age, a delay) from it in the data.",
             _ when distinct == 0 => $"label {Visible.Quote(name)} has no values: every row leaves it empty. Pick a label column that holds what the model should predict.",
             _ when distinct == 1 => $"label {Visible.Quote(name)} has a single value in every row, so there is nothing to learn. Pick a label column with at least two values.",

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Inference;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
 using MLOps.Core.Spec;

@@ -1,9 +1,8 @@
 using System.Globalization;
 using MLOps.Core.Diagnostics;
-using MLOps.Core.Evaluation;
-using MLOps.Core.Training;
 using MLOps.ModelFormat;
 using YamlDotNet.RepresentationModel;
+using MLOps.Core.Data.Readers;
 
 namespace MLOps.Core.Spec;
 
@@ -92,7 +91,7 @@ public static class SpecLoader
 
         // A folder of data files (docs/model-spec.md) is named without a trailing '/', so lineage and the lock file spell it one way.
         var data = new DataSpec(Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(dir, path))), Path.GetFullPath(Path.Combine(dir, schema)));
-        if (!Data.DataFiles.Exists(data.Path))
+        if (!DataFiles.Exists(data.Path))
         {
             map.Error(Codes.SpecFileMissing, "path", $"Data file or folder {Visible.Quote(data.Path)} (data.path) not found. Check the path; it is relative to the spec's folder.");
         }
@@ -189,16 +188,16 @@ public static class SpecLoader
         YamlMap? map = root.Map("trainer", required: false);
         if (map is null)
         {
-            return root.Node("trainer") is null ? new TrainerSpec(TrainerCatalog.DefaultTrainer, new Dictionary<string, double>(), 0) : null;
+            return root.Node("trainer") is null ? new TrainerSpec(TrainerNames.Default, new Dictionary<string, double>(), 0) : null;
         }
 
         map.RejectUnknownKeys("name", "seed", "parameters");
-        string name = map.String("name", required: false) ?? TrainerCatalog.DefaultTrainer;
+        string name = map.String("name", required: false) ?? TrainerNames.Default;
         int seed = map.Integer("seed", required: false) ?? 0;
-        TrainerDescriptor? descriptor = TrainerCatalog.Find(task, name);
+        TrainerName? descriptor = TrainerNames.Find(task, name);
         if (descriptor is null)
         {
-            map.Error(Codes.SpecUnknownTrainer, "name", $"Unknown trainer {Visible.Quote(name)} for task {SpecNames.Of(task)}. Valid trainers are: {string.Join(", ", TrainerCatalog.NamesFor(task))}.");
+            map.Error(Codes.SpecUnknownTrainer, "name", $"Unknown trainer '{name}' for task {SpecNames.Of(task)}. Valid trainers are: {string.Join(", ", TrainerNames.NamesFor(task))}.");
             return null;
         }
 

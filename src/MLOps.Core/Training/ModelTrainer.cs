@@ -1,8 +1,11 @@
 using System.Reflection;
 using Microsoft.ML;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Fingerprints;
+using MLOps.Core.Data.Readers;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.IO;
 using MLOps.Core.Spec;
+using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Core.Training;
 
@@ -13,7 +16,7 @@ namespace MLOps.Core.Training;
 /// </summary>
 public sealed class ModelTrainer
 {
-    public const string ModelFileName = "model.zip";
+    public const string ModelFileName = ModelFiles.ModelFile;
     public const string TestSetFileName = "test.idv";
     public const string RecordFileName = "training.json";
 

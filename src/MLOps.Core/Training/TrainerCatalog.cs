@@ -12,8 +12,6 @@ namespace MLOps.Core.Training;
 /// </summary>
 public static class TrainerCatalog
 {
-    public const string DefaultTrainer = "LightGbm";
-
     public static IReadOnlyList<TrainerDescriptor> All { get; } =
     [
         new TrainerDescriptor<LightGbmBinaryTrainer.Options>("LightGbm", TaskType.BinaryClassification, (ml, o) => ml.BinaryClassification.Trainers.LightGbm(o), (o, s) => o.Seed = s),

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Fingerprints;
 using MLOps.Core.IO;
+using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Core.Versioning;
 

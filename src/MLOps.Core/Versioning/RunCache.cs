@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Fingerprints;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Fingerprints;
 
 namespace MLOps.Core.Versioning;
 

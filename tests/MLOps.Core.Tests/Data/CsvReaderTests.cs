@@ -1,5 +1,5 @@
 using System.Text;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Readers;
 using MLOps.Core.Diagnostics;
 using Xunit;
 using MLOps.Tests.Shared;

@@ -1,7 +1,8 @@
-using MLOps.Core.Data;
+using MLOps.Core.Data.Fingerprints;
 using MLOps.Core.Versioning;
 using MLOps.Tests.Shared;
 using Xunit;
+using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Core.Tests.Data;
 

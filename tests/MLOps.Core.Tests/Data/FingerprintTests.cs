@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.IO.Hashing;
 using System.Security.Cryptography;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Fingerprints;
 using Xunit;
 using MLOps.Tests.Shared;
 

@@ -1,6 +1,9 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Inference;
+using MLOps.Core.Data.Readers;
+using MLOps.Core.Data.Schema;
+using MLOps.Core.Data.Validation;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
 using MLOps.Core.Tests.Data.Readers;

@@ -1,4 +1,4 @@
-using MLOps.Core.Data;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
 using Xunit;
 using MLOps.Tests.Shared;

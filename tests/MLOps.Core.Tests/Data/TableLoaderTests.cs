@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Readers;
+using MLOps.Core.Data.Schema;
 using Xunit;
 using MLOps.Tests.Shared;
 

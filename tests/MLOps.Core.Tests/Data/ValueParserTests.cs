@@ -1,4 +1,4 @@
-using MLOps.Core.Data;
+using MLOps.Core.Data.Readers;
 using Xunit;
 
 namespace MLOps.Core.Tests.Data;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Spec;
 using MLOps.Core.Tests.Spec;

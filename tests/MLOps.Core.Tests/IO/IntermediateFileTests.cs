@@ -1,9 +1,10 @@
-using MLOps.Core.Data;
+using MLOps.Core.Data.Profiling;
+using MLOps.Core.Data.Schema;
+using MLOps.Core.Spec;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Evaluation;
 using MLOps.Core.IO;
-using MLOps.Core.Lineage;
-using MLOps.Core.Profiling;
+using MLOps.ModelFormat.Contract;
 using MLOps.Core.Tests.Training;
 using MLOps.Core.Training;
 using MLOps.Tests.Shared;

@@ -1,5 +1,6 @@
 using Microsoft.ML;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Readers;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Tests.Training;
 using MLOps.ModelFormat;
 using MLOps.Tests.Shared;

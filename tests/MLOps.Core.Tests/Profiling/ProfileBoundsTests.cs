@@ -1,6 +1,6 @@
-using MLOps.Core.Data;
+using MLOps.Core.Data.Profiling;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.IO;
-using MLOps.Core.Profiling;
 using MLOps.Tests.Shared;
 using Xunit;
 

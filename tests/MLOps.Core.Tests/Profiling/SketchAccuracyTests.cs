@@ -1,5 +1,5 @@
-using MLOps.Core.Data;
-using MLOps.Core.Profiling;
+using MLOps.Core.Data.Profiling;
+using MLOps.Core.Data.Schema;
 using Xunit;
 
 namespace MLOps.Core.Tests.Profiling;

@@ -1,6 +1,6 @@
-using MLOps.Core.Data;
+using MLOps.Core.Data.Profiling;
+using MLOps.Core.Spec;
 using MLOps.Core.Diagnostics;
-using MLOps.Core.Profiling;
 using MLOps.Core.Tests.Training;
 using MLOps.Tests.Shared;
 using Xunit;

@@ -1,3 +1,4 @@
+using MLOps.ModelFormat.Contract;
 using MLOps.Core.IO;
 using MLOps.Core.SourceControl;
 using MLOps.Tests.Shared;
@@ -121,7 +122,7 @@ public sealed class GitInfoTests
         GitInfo git = repo.Read(Inputs);
 
         // When the code part of the lineage is written
-        string json = JsonFile.Serialize(new Core.Lineage.CodeLineage(git.Commit, git.Dirty, git.InputsNotInCommit));
+        string json = JsonFile.Serialize(new CodeLineage(git.Commit, git.Dirty, git.InputsNotInCommit));
 
         // Then it says dirty and lists the data
         Assert.Contains("\"git_dirty\": true", json, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Fingerprints;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Evaluation;
 using MLOps.Core.Spec;

@@ -1,5 +1,5 @@
 using MLOps.Core.Evaluation;
-using MLOps.Core.Lineage;
+using MLOps.ModelFormat.Contract;
 using MLOps.Core.Packaging;
 using MLOps.Core.SourceControl;
 using MLOps.Core.Spec;

@@ -1,4 +1,5 @@
-using MLOps.Core.Data;
+using MLOps.Core.Data.Schema;
+using MLOps.Core.Data.Validation;
 using MLOps.Core.Diagnostics;
 using Xunit;
 using MLOps.Tests.Shared;

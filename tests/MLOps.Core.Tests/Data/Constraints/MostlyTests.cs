@@ -1,5 +1,6 @@
 using System.Text.Json;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Schema;
+using MLOps.Core.Data.Validation;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
 using Xunit;

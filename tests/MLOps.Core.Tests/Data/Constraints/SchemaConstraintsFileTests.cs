@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
 using Xunit;
 using MLOps.Tests.Shared;

@@ -1,4 +1,5 @@
-using MLOps.Core.Data;
+using MLOps.Core.Data.Inference;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
 using MLOps.Tests.Shared;
 using Xunit;

@@ -1,4 +1,6 @@
-using MLOps.Core.Data;
+using MLOps.Core.Data.Inference;
+using MLOps.Core.Data.Schema;
+using MLOps.Core.Data.Validation;
 using MLOps.Core.Diagnostics;
 using MLOps.Tests.Shared;
 using Xunit;

@@ -1,5 +1,7 @@
 using System.Text;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Readers;
+using MLOps.Core.Data.Schema;
+using MLOps.Core.Data.Validation;
 using MLOps.Core.Diagnostics;
 using MLOps.Tests.Shared;
 using Parquet;

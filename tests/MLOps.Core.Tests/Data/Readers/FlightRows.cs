@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Schema;
 using Parquet;
 using Parquet.Schema;
 

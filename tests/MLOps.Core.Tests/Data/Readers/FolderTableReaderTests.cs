@@ -1,4 +1,4 @@
-using MLOps.Core.Data;
+using MLOps.Core.Data.Readers;
 using MLOps.Core.Diagnostics;
 using MLOps.Tests.Shared;
 using Xunit;

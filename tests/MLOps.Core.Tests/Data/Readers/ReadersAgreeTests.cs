@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLOps.Core.Data;
+using MLOps.Core.Data.Readers;
+using MLOps.Core.Data.Validation;
 using MLOps.Core.Diagnostics;
 using MLOps.Tests.Shared;
 using Xunit;
