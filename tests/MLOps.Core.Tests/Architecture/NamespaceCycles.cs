@@ -31,7 +31,7 @@ internal static class NamespaceCycles
             onStack.Add(v);
             foreach (string w in graph.TryGetValue(v, out var next) ? next : new HashSet<string>())
             {
-                if (!index.ContainsKey(w))
+                if (!index.TryGetValue(w, out _))
                 {
                     Visit(w);
                     low[v] = Math.Min(low[v], low[w]);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MLOps.Core.Data.Profiling;
 using MLOps.Core.Data.Schema;
 using MLOps.Core.IO;
@@ -115,7 +116,7 @@ public sealed class ProfileBoundsTests
             ulong h = (ulong)i * 0x9E3779B97F4A7C15UL;
             profiler.ObserveNumber(0, (h >> 11) * (1.0 / (1UL << 53)) * 1000);
             profiler.ObserveNumber(1, (double)(h >> 54));
-            ((int)(h >> 40) % 50_000).TryFormat(text, out int written);
+            ((int)(h >> 40) % 50_000).TryFormat(text, out int written, provider: CultureInfo.InvariantCulture);
             profiler.ObserveText(2, text[..written]);
             profiler.ObserveText(3, Text(i, comment));
         }
@@ -126,7 +127,7 @@ public sealed class ProfileBoundsTests
     // Row i's text: its number, then up to 127 'x' (a pseudo-random count), so every text is distinct.
     private static ReadOnlySpan<char> Text(int i, Span<char> buffer)
     {
-        i.TryFormat(buffer, out int digits);
+        i.TryFormat(buffer, out int digits, provider: CultureInfo.InvariantCulture);
         int length = digits + (int)(((ulong)i * 0x9E3779B97F4A7C15UL) >> 57);
         buffer[digits..length].Fill('x');
         return buffer[..length];

@@ -26,7 +26,7 @@ internal sealed class ColumnInference
 
     private readonly int _maxCategories;
     private HashSet<string>? _categories;
-    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private bool _any, _nullable, _boolean = true, _integer = true, _float = true;
     private uint _dates = (1u << DateFormats.Length) - 1; // formats every value so far parses with
     private double _min = double.PositiveInfinity, _max = double.NegativeInfinity;

@@ -18,9 +18,9 @@ public sealed class FolderTableReader : ITableReader
     private readonly DataFiles _data;
     private readonly ReadProblemHandler? _report;
     private readonly Action<string>? _partOpened;
-    private TableReaderOptions _options;
+    private readonly TableReaderOptions _options;
     private ITableReader? _current;
-    private string _firstName = "";
+    private readonly string _firstName = "";
     private int _next;
 
     public FolderTableReader(DataFiles data, ReadProblemHandler? report, TableReaderOptions options, Action<string>? partOpened)

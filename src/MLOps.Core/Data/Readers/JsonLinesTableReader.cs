@@ -21,7 +21,7 @@ public sealed class JsonLinesTableReader : ITableReader
     private readonly List<string> _columns = [];
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup =
         new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-    private bool _discovering;
+    private readonly bool _discovering;
     private bool _pending;
     private byte[] _bytes = new byte[1 << 16];
     private int _start;

@@ -81,7 +81,7 @@ public static class SchemaFile
         }
         if (dto.Rows is { } rows && (rows.Value.Min < 0 || rows.Value.Min > rows.Value.Max || rows.Value.Max < 0 || rows.Value is { Min: null, Max: null }))
         {
-            bag.Error(Codes.SchemaFileInvalid, $"\"rows\" must have a \"min\", a \"max\" or both, each 0 or more, with min at most max; found min {rows.Value.Min?.ToString() ?? "none"} and max {rows.Value.Max?.ToString() ?? "none"}. {Hint}", path, LineAt(rows.Offset));
+            bag.Error(Codes.SchemaFileInvalid, $"\"rows\" must have a \"min\", a \"max\" or both, each 0 or more, with min at most max; found min {rows.Value.Min?.ToString(CultureInfo.InvariantCulture) ?? "none"} and max {rows.Value.Max?.ToString(CultureInfo.InvariantCulture) ?? "none"}. {Hint}", path, LineAt(rows.Offset));
         }
         if (dto.Unique is { } unique)
         {
