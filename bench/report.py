@@ -108,20 +108,20 @@ def buildsh_breakdown(log: str) -> dict:
     """Where a no-op ./build.sh spends its time, from the arrival times of its lines: dotnet tool restore, Cake
     (start-up and script compilation up to the first task), MSBuild (build/Models.proj), the mlops summary."""
     start = restore_done = task_start = msbuild_done = summary_start = end = None
-    previous = None
+    previous, last_text = "", None
     for t, text in lines(log):
         if text == "#start":
             start = t
         elif text == "#end":
             end = t
-        elif restore_done is None and re.search(r"Restore was successful|was restored", text):
+        elif restore_done is None and re.search(r"Restore was successful", text):
             restore_done = t
-        elif task_start is None and restore_done and previous and previous.startswith("=====") and text.strip() in ("Pipeline", "Build"):
+        elif task_start is None and restore_done and previous.strip()[:1] in ("=", "\u2550") and text.strip() in ("Pipeline", "Build"):
             task_start = t
-        elif re.search(r"Time Elapsed \d", text):
-            msbuild_done = t
-        elif summary_start is None and re.match(r"\s*model\s+version\s+outcome", text):
-            summary_start = t
+        elif summary_start is None and task_start and re.match(r"\s*model\s+version\s+outcome", text):
+            summary_start, msbuild_done = t, last_text
+        if text.strip():
+            last_text = t
         previous = text
     out = {}
     if None in (start, restore_done, task_start, end):
