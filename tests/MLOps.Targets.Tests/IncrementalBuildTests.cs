@@ -41,6 +41,25 @@ public sealed class IncrementalBuildTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public void Should_run_no_step_When_built_after_a_pack_with_nothing_changed()
+    {
+        // Given a model project packed once (pack runs the steps before its build, as ./build.sh's publish does)
+        Assert.True(_project.Pack().Succeeded);
+        DateTime validatedAt = File.GetLastWriteTimeUtc(Path.Combine(_project.IntermediateDirectory, "validation.json"));
+
+        // When it is built with nothing changed
+        DotNetResult build = _project.Build();
+
+        // Then no step runs again: IncrementalClean has not deleted the steps' outputs
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.DoesNotContain("rows valid against", build.Output);
+        Assert.DoesNotContain("restored from run cache", build.Output);
+        Assert.DoesNotContain("Demo: trained", build.Output);
+        Assert.Contains("Demo: model up to date, training skipped", build.Output);
+        Assert.Equal(validatedAt, File.GetLastWriteTimeUtc(Path.Combine(_project.IntermediateDirectory, "validation.json")));
+    }
+
+    [Fact]
     public void Should_validate_and_retrain_When_rows_are_appended_to_the_data()
     {
         // Given a model project built once
