@@ -21,6 +21,10 @@ public sealed class PublishModel : MLOpsTask
     [Required]
     public string SummaryFile { get; set; } = "";
 
+    /// <summary>Where the package now is: its path in a folder feed, or the feed's URL.</summary>
+    [Output]
+    public string PublishedPackage { get; private set; } = "";
+
     protected override void Run(DiagnosticBag bag)
     {
         // The package carries this lineage.json: a damaged one is not published.
@@ -50,5 +54,6 @@ public sealed class PublishModel : MLOpsTask
             lineage.Metrics,
             lineage.Gates.All(g => g.Passed));
         TextFile.WriteIfChanged(SummaryFile, summary.ToJson());
+        PublishedPackage = where;
     }
 }

@@ -33,18 +33,53 @@ public sealed class PublishTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
-    public void Should_keep_1_0_0_When_publishing_again_with_nothing_changed()
+    public void Should_neither_pack_nor_push_but_leave_the_summary_When_publishing_again_with_nothing_changed()
     {
         // Given a model published once
         Assert.True(_project.Publish().Succeeded);
+        string summary = Path.Combine(_project.ArtifactsDirectory, "runs", "Demo.json");
+        File.Delete(summary);
 
         // When it is published again
         DotNetResult again = _project.Publish();
 
-        // Then nothing new is published: the feed still holds only 1.0.0
+        // Then nothing is packed or pushed, the feed still holds only 1.0.0, and the run summary is there again
         Assert.True(again.Succeeded, again.ToString());
-        Assert.Contains("Demo.Model 1.0.0 is already in ", again.Output);
+        Assert.Contains("Demo: unchanged since it was published to ", again.Output);
+        Assert.DoesNotContain("Successfully created package", again.Output);
         Assert.Equal(["1.0.0"], FeedVersions());
+        Assert.Contains("\"version\": \"1.0.0\"", File.ReadAllText(summary));
+    }
+
+    [Fact]
+    public void Should_push_again_When_the_published_package_left_the_feed()
+    {
+        // Given a model published once, whose version was then removed from the feed by hand
+        Assert.True(_project.Publish().Succeeded);
+        Directory.Delete(Path.GetDirectoryName(FeedPackage("1.0.0"))!, recursive: true);
+
+        // When it is published again with nothing else changed
+        DotNetResult again = _project.Publish();
+
+        // Then it is packed and pushed again: the stamp alone never stands in for the feed
+        Assert.True(again.Succeeded, again.ToString());
+        Assert.Contains("Demo.Model 1.0.0 published to ", again.Output);
+        Assert.True(File.Exists(FeedPackage("1.0.0")));
+    }
+
+    [Fact]
+    public void Should_publish_to_the_other_feed_When_MLOpsFeed_changes()
+    {
+        // Given a model published to the default feed
+        Assert.True(_project.Publish().Succeeded);
+        string other = Path.Combine(_project.Root, "other-feed");
+
+        // When it is published to another feed
+        DotNetResult elsewhere = _project.Publish($"-p:MLOpsFeed={other}");
+
+        // Then that feed gets it too
+        Assert.True(elsewhere.Succeeded, elsewhere.ToString());
+        Assert.True(File.Exists(Path.Combine(other, "demo.model", "1.0.0", "demo.model.1.0.0.nupkg")), elsewhere.ToString());
     }
 
     [Fact]
