@@ -291,7 +291,7 @@ def markdown(r: dict) -> str:
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}; .NET SDK {m['dotnet_sdk']}, ML.NET {m['mlnet']}; "
         f"commit {m['git_commit'][:12]}{' (working tree had uncommitted changes)' if m['git_dirty'] else ''}; started at {m['date']}.",
         f"Load (/proc/loadavg): before `{ld['loadavg_before']}`, after `{ld['loadavg_after']}`; waited {ld['waited_for_quiet_s']} s for a quiet machine first. "
-        "Other engineers were building and testing on this machine; the ratios are of runs interleaved in the same script.",
+        "The load includes the bench's own work (LightGBM and MSBuild use both cores); the ratios are of runs interleaved in the same script.",
         f"Data: {r['data']['rows']:,} rows, {r['data']['note']}.",
         f"Method: bench/README.md. Sections run: {' '.join(mt['sections'])}. (a) {mt['runs_a']} runs each, interleaved; bare ML.NET with "
         f"--load={mt['bare_load_mode']}, (a') with --load=cache. (b) {mt['runs_b']} runs each, interleaved, `dotnet build <project> {mt['noop_flags']}`. "
