@@ -6,7 +6,7 @@ namespace MLOps.Package.Tests;
 /// <summary>
 /// A console app made with 'dotnet new console' in a temp folder, restoring only from its own nuget.config:
 /// a fresh global packages folder, the test feed for FlightDelay.* and MLOps.* (source mapping), and the
-/// machine's global packages folder and nuget.org for everything else (Microsoft.ML and the like).
+/// machine's global packages folder and its configured source for everything else (Microsoft.ML and the like).
 /// </summary>
 public sealed class ConsumerApp
 {

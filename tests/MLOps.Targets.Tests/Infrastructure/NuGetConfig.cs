@@ -35,9 +35,9 @@ public static class NuGetConfig
         """;
 
     /// <summary>
-    /// A folder cut off from the machine's NuGet configuration: its own global packages folder, MLOps.* (and
-    /// <paramref name="feedPatterns"/>) only from <paramref name="feed"/>, anything else from the machine's packages
-    /// folder (as a source, so nothing is downloaded twice) or nuget.org.
+    /// A folder with its own global packages folder and no fallback folders: MLOps.* (and <paramref name="feedPatterns"/>)
+    /// only from <paramref name="feed"/>; anything else (ML.NET, the Cake tool) from the machine's packages folder read
+    /// as a source, so nothing is downloaded twice, or else from the machine's configured source.
     /// </summary>
     public static string Isolated(string feed, string globalPackagesFolder, string machinePackages, params string[] feedPatterns) => $"""
         <?xml version="1.0" encoding="utf-8"?>
@@ -49,10 +49,8 @@ public static class NuGetConfig
             <clear />
           </fallbackPackageFolders>
           <packageSources>
-            <clear />
             <add key="test-feed" value="{feed}" />
             <add key="machine-packages" value="{machinePackages}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
           </packageSources>
           <packageSourceMapping>
             <packageSource key="test-feed">
