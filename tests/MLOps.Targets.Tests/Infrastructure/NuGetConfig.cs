@@ -16,21 +16,13 @@ public static class NuGetConfig
     /// MLOps.* packages come only from <paramref name="folder"/> (source mapping, so a copy in another source can
     /// never be picked instead); other packages from the machine's configured source.
     /// </summary>
-    public static string ForPackages(string folder, string? globalPackagesFolder = null) => $"""
+    public static string ForPackages(string folder) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
-          {(globalPackagesFolder is null ? "" : $"<config><add key=\"globalPackagesFolder\" value=\"{globalPackagesFolder}\" /></config>")}
           <packageSources>
             <add key="mlops-test" value="{folder}" />
           </packageSources>
-          <packageSourceMapping>
-            <packageSource key="mlops-test">
-              <package pattern="MLOps.*" />
-            </packageSource>
-            <packageSource key="nuget.org">
-              <package pattern="*" />
-            </packageSource>
-          </packageSourceMapping>
+          {Mapping(("mlops-test", ["MLOps.*"]), ("nuget.org", ["*"]))}
         </configuration>
         """;
 
@@ -52,17 +44,7 @@ public static class NuGetConfig
             <add key="test-feed" value="{feed}" />
             <add key="machine-packages" value="{machinePackages}" />
           </packageSources>
-          <packageSourceMapping>
-            <packageSource key="test-feed">
-              {string.Join("\n      ", ((string[])["MLOps.*", .. feedPatterns]).Select(p => $"<package pattern=\"{p}\" />"))}
-            </packageSource>
-            <packageSource key="machine-packages">
-              <package pattern="*" />
-            </packageSource>
-            <packageSource key="nuget.org">
-              <package pattern="*" />
-            </packageSource>
-          </packageSourceMapping>
+          {Mapping(("test-feed", ["MLOps.*", .. feedPatterns]), ("machine-packages", ["*"]), ("nuget.org", ["*"]))}
         </configuration>
         """;
 
@@ -73,11 +55,13 @@ public static class NuGetConfig
           <packageSources>
             <add key="models" value="{feed}" />
           </packageSources>
-          <packageSourceMapping>
-            <packageSource key="models">
-              <package pattern="{pattern}" />
-            </packageSource>
-          </packageSourceMapping>
+          {Mapping(("models", [pattern]))}
         </configuration>
         """;
+
+    // NuGet's package source mapping: each package id pattern may come only from the sources that list it.
+    private static string Mapping(params (string Source, string[] Patterns)[] sources) =>
+        "<packageSourceMapping>" + string.Concat(sources.Select(s =>
+            $"<packageSource key=\"{s.Source}\">{string.Concat(s.Patterns.Select(p => $"<package pattern=\"{p}\" />"))}</packageSource>"))
+        + "</packageSourceMapping>";
 }
