@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MLOps.Core.Spec;
 using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Core.Summary;
@@ -61,12 +62,7 @@ public static class PipelineSummary
 
     private static string Metrics(RunSummary run)
     {
-        string[] headline = run.Task switch
-        {
-            "binary-classification" => ["auc", "accuracy", "f1", "log_loss"],
-            "multiclass-classification" => ["macro_accuracy", "micro_accuracy", "log_loss"],
-            _ => ["rmse", "mae", "r_squared"],
-        };
+        IReadOnlyList<string> headline = SpecNames.Tasks.TryGetValue(run.Task, out TaskType task) ? MetricCatalog.Headline(task) : [];
         return string.Join(' ', headline.Where(run.Metrics.ContainsKey)
             .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m}={run.Metrics[m]:0.000}")));
     }
