@@ -58,7 +58,8 @@ public sealed class WritePackageFiles : MLOpsTask
         // The commit reproduces the model only if it holds the spec, the schema and every data file as they are.
         string[] inputs = [spec.SourcePath, spec.Data.SchemaPath, .. DataParts(spec.Data.Path)];
         GitInfo git = GitInfo.Read(Path.GetDirectoryName(spec.SourcePath)!, inputs);
-        Lineage lineage = LineageBuilder.Build(PackageId, Version, training, metrics, gates, git, SdkVersion);
+        Lineage lineage = LineageBuilder.Build(PackageId, Version, training, metrics, gates, git, SdkVersion,
+            CiEnvironment.Current(Path.GetDirectoryName(spec.SourcePath)!));
         JsonFile.Write(LineageFile, lineage);
         var names = ApiGenerator.Names.For(spec.Name, RootNamespace);
         TextFile.WriteIfChanged(ModelCardFile, ModelCard.Render(spec, lineage, names.Model, names.Input, profile));

@@ -19,7 +19,8 @@ public static class LineageBuilder
         IReadOnlyDictionary<string, double> metrics,
         IReadOnlyList<GateVerdict> gates,
         GitInfo git,
-        string? sdkVersion)
+        string? sdkVersion,
+        CiEnvironment? ci = null)
     {
         string dataPath = git.Root is { } root ? PortablePath.Relative(root, training.DataPath) : training.DataPath;
         return new Lineage(
@@ -36,6 +37,9 @@ public static class LineageBuilder
             new ToolVersions(training.MLNetVersion, sdkVersion, System.Environment.Version.ToString(), MLOpsVersion),
             ModelFiles.ModelFile,
             training.ModelSha256,
-            training.TrainedAtUtc);
+            training.TrainedAtUtc)
+        {
+            Build = ci is null ? null : new BuildLineage(ci.Identity, ci.System, ci.RunUrl, ci.Branch),
+        };
     }
 }

@@ -29,6 +29,22 @@ public sealed record Lineage(
     public const string ModelSha256Property = "model_sha256";
 
     public Lineage WithVersion(string version) => this with { ModelVersion = version };
+
+    /// <summary>Who built the package and on which CI run; absent in lineage written before releases existed.</summary>
+    [JsonPropertyName("build"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BuildLineage? Build { get; init; }
+
+    /// <summary>Why the package has its version: the contract compared with the feed's latest.</summary>
+    [JsonPropertyName("version_decision"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public VersionDecision? VersionDecision { get; init; }
+
+    /// <summary>The candidate against the champion a stage served when it was gated; absent with no champion.</summary>
+    [JsonPropertyName("champion"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ChampionComparison? Champion { get; init; }
+
+    /// <summary>Set when a failed gate was overridden, with the reason recorded.</summary>
+    [JsonPropertyName("gate_override"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GateOverride? GateOverride { get; init; }
 }
 
 /// <summary>The training data; <paramref name="Files"/> lists a folder's parts (absent for a single file).</summary>

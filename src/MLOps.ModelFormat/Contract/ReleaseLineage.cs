@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+
+namespace MLOps.ModelFormat.Contract;
+
+/// <summary>Who built the package and where (lineage.json's <c>build</c>): the user, or the CI identity and its run.</summary>
+public sealed record BuildLineage(
+    [property: JsonPropertyName("by")] string By,
+    [property: JsonPropertyName("ci"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Ci = null,
+    [property: JsonPropertyName("ci_run_url"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CiRunUrl = null,
+    [property: JsonPropertyName("branch"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Branch = null);
+
+/// <summary>
+/// Why the package has its version (lineage.json's <c>version_decision</c>): <paramref name="Change"/> is first, major,
+/// minor, patch, same (this exact model is already the latest) or requested (MLOpsVersion); <paramref name="Previous"/>
+/// is the version compared with; <paramref name="Changes"/> lists the contract differences that decided it.
+/// </summary>
+public sealed record VersionDecision(
+    [property: JsonPropertyName("change")] string Change,
+    [property: JsonPropertyName("previous")] string? Previous,
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("changes")] IReadOnlyList<string> Changes);
+
+/// <summary>
+/// The candidate against the model a stage serves (lineage.json's <c>champion</c>): both models' metrics on the same
+/// test rows and the verdict of each champion threshold.
+/// </summary>
+public sealed record ChampionComparison(
+    [property: JsonPropertyName("stage")] string Stage,
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("model_sha256")] string ModelSha256,
+    [property: JsonPropertyName("metrics")] IReadOnlyDictionary<string, double> Metrics,
+    [property: JsonPropertyName("verdicts")] IReadOnlyList<ChampionVerdict> Verdicts,
+    [property: JsonPropertyName("passed")] bool Passed);
+
+/// <summary>One metric of the candidate against the champion, with the thresholds the spec set for it.</summary>
+public sealed record ChampionVerdict(
+    [property: JsonPropertyName("metric")] string Metric,
+    [property: JsonPropertyName("candidate")] double Candidate,
+    [property: JsonPropertyName("champion")] double Champion,
+    [property: JsonPropertyName("min_improvement"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MinImprovement,
+    [property: JsonPropertyName("min_relative_improvement"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MinRelativeImprovement,
+    [property: JsonPropertyName("max_regression"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MaxRegression,
+    [property: JsonPropertyName("passed")] bool Passed);
+
+/// <summary>A failed gate let through on purpose (lineage.json's <c>gate_override</c>): the recorded reason and who gave it.</summary>
+public sealed record GateOverride(
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("by")] string By);
