@@ -1,13 +1,22 @@
 // The whole pipeline as named targets, run by the pinned cake.tool (./build.sh, build.ps1).
 //   ./build.sh                      the packages (MLOps.Sdk, MLOps.Cli, MLOps.Templates, the runtime), then every model:
-//                                   validate, train, evaluate, gate, pack, publish; a summary of every model
+//                                   validate, train, evaluate, gate, pack, publish to the first stage (dev); a summary
+//   ./build.sh --target=Gate        every model validated, trained, evaluated and gated, with the summary; nothing is
+//                                   packed or published (pull requests; JUnit results in artifacts/<Model>/gates.junit.xml)
+//   ./build.sh --target=Release [--stage=<name>]
+//                                   make the stage feeds serve what each model's release.yaml says (every stage, or
+//                                   only <name>), with a GitHub release when stages.yaml names a repository
 //   ./build.sh --target=Packages    only the packages, into artifacts/packages
 //   ./build.sh --target=Test        the test suite (it tests the packages, so it makes them first)
 //   ./build.sh --target=Bench       the benchmarks (bench/README.md)
 //   ./build.sh --target=Clean       remove build outputs (the feed under artifacts/ is kept)
+// Arguments: --target, --configuration (Release), --feed (where builds publish: artifacts/feed), --stage (Release only),
+// and Cake's own options (--verbosity, --dryrun, --tree, --description, --exclusive; dotnet cake --help). Any other
+// argument stops the script with exit code 2 (MLOPS0033), so a pipeline never passes an option that does nothing.
 // The models here build on MLOps.Sdk exactly as in any other repository (models/nuget.config points NuGet at
 // artifacts/packages, global.json names the version): this script first makes those packages, then runs the same
 // build/Models.proj a repository made by `dotnet new mlops-repo` runs.
+BuildArguments.RejectUnknown(Context, "target", "configuration", "feed", "stage");
 var target = Argument("target", "Pipeline");
 var configuration = Argument("configuration", "Release");
 // Cake runs with the script's folder (build/) as its working directory.
@@ -16,6 +25,7 @@ var artifacts = root.Combine("artifacts");
 var packages = artifacts.Combine("packages");
 var runs = artifacts.Combine("runs");
 var feed = Argument("feed", artifacts.Combine("feed").FullPath);
+var stage = Argument("stage", "");
 var mlops = root.CombineWithFilePath($"src/MLOps.Cli/bin/{configuration}/net10.0/mlops.dll");
 // The packages this repository makes (build/Packages.slnf); one version for all, from global.json.
 var packageIds = new[] { "MLOps.ModelFormat", "MLOps.Runtime", "MLOps.Sdk", "MLOps.Cli", "MLOps.Templates" };
@@ -63,33 +73,65 @@ Task("PublishPackages")
         .Append(string.Join(" ", built.Select(p => "\"" + p.FullPath + "\""))));
 });
 
-Task("Models")
-    .Description("Validate, train, evaluate, gate, pack and publish every model under models/, in one parallel build.")
-    .IsDependentOn("PublishPackages")
-    .Does(() =>
+// Every model in one parallel build of build/Models.proj's target; failed models are named by the summary.
+void Models(string modelsTarget)
 {
     CleanDirectory(runs);
     try
     {
         DotNetMSBuild(root.CombineWithFilePath("build/Models.proj").FullPath, MSBuild()
-            .WithTarget("Publish")
+            .WithTarget(modelsTarget)
             .SetConfiguration(configuration)
             .WithArgumentCustomization(args => args.Append("-restore").Append("-nodeReuse:false")
                 .AppendQuoted($"-flp:errorsonly;logfile={runs.CombineWithFilePath("errors.log").FullPath}")));
     }
     catch (CakeException)
     {
-        // Failed models are named by the summary below, which then fails the build.
+        // Failed models are named by the summary, which then fails the build.
     }
-});
+}
+
+// Every model with its outcome; exits 1 (failing the build) when one failed.
+void Summary() =>
+    DotNetExecute(mlops, new ProcessArgumentBuilder().Append("summary").AppendQuoted(runs.FullPath),
+        new DotNetExecuteSettings { WorkingDirectory = root });
+
+Task("Models")
+    .Description("Validate, train, evaluate, gate, pack and publish every model under models/, in one parallel build.")
+    .IsDependentOn("PublishPackages")
+    .Does(() => Models("Publish"));
 
 Task("Pipeline")
     .Description("The main job: the packages, then every model from data to a package in the feed, then a summary.")
     .IsDependentOn("Models")
+    .Does(Summary);
+
+// Pull requests: the same checks as the main job, with nothing packed and nothing written to a feed.
+Task("Gate")
+    .Description("Validate, train, evaluate and gate every model, then the summary; nothing is packed or published.")
+    .IsDependentOn("Packages")
     .Does(() =>
 {
-    DotNetExecute(mlops, new ProcessArgumentBuilder().Append("summary").AppendQuoted(runs.FullPath),
-        new DotNetExecuteSettings { WorkingDirectory = root });
+    Models("Build");
+    Summary();
+});
+
+// The stage feeds (stages.yaml) made to serve what each model's release.yaml says; the SDK's MLOpsRelease does the work.
+Task("Release")
+    .Description("Make every stage (or only --stage=<name>) serve the versions in each model's release.yaml.")
+    .IsDependentOn("PublishPackages")
+    .Does(() =>
+{
+    var settings = MSBuild()
+        .WithTarget("Release")
+        .SetConfiguration(configuration)
+        .WithArgumentCustomization(args => args.Append("-restore").Append("-nodeReuse:false"));
+    if (stage != "")
+    {
+        settings = settings.WithProperty("MLOpsStage", stage);
+    }
+
+    DotNetMSBuild(root.CombineWithFilePath("build/Models.proj").FullPath, settings);
 });
 
 Task("Test")
@@ -157,5 +199,32 @@ public static class PackageCache
                 System.IO.Directory.Delete(folder, recursive: true);
             }
         }
+    }
+}
+
+// The arguments the script knows; Cake passes any other --name=value through to the script, where Argument() would
+// just not read it. An unknown one stops the run before any work, so a CI pipeline cannot pass an option that does
+// nothing (a typo in --stage, say). Cake's own options (--verbosity, --dryrun, ...) never reach the script; its
+// configuration arguments (--settings_*, --nuget_*, --paths_*, --roslyn_*) do and are allowed.
+public static class BuildArguments
+{
+    private static readonly string[] CakeConfigurationSections = { "settings_", "nuget_", "paths_", "roslyn_" };
+
+    public static void RejectUnknown(ICakeContext context, params string[] known)
+    {
+        var unknown = context.Arguments.GetArguments().Keys
+            .Where(name => !known.Contains(name, System.StringComparer.OrdinalIgnoreCase)
+                && !CakeConfigurationSections.Any(s => name.StartsWith(s, System.StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(name => name, System.StringComparer.Ordinal)
+            .ToArray();
+        if (unknown.Length == 0)
+        {
+            return;
+        }
+
+        context.Error($"error MLOPS0033: unknown argument{(unknown.Length > 1 ? "s" : "")} {string.Join(", ", unknown.Select(n => "--" + n))}. "
+            + $"Known: {string.Join(", ", known.Select(n => "--" + n))}, and Cake's own options (--verbosity, --dryrun, --tree, --description, --exclusive; dotnet cake --help). "
+            + "See the top of build/build.cake.");
+        System.Environment.Exit(2);
     }
 }

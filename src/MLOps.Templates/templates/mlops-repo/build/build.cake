@@ -1,25 +1,38 @@
 // The pipeline for every model under models/, run by the pinned cake.tool (./build.sh, build.ps1).
-//   ./build.sh                  validate, train, evaluate, gate, pack and publish every model; a summary of every model
-//   ./build.sh --target=Build   up to the gates, nothing packed
+//   ./build.sh                  validate, train, evaluate, gate, pack and publish every model to the first stage (dev);
+//                               a summary of every model
+//   ./build.sh --target=Gate    validate, train, evaluate and gate every model, with the summary; nothing is packed or
+//                               published (pull requests; JUnit results in artifacts/<Model>/gates.junit.xml)
+//   ./build.sh --target=Release [--stage=<name>]
+//                               make the stage feeds serve what each model's release.yaml says (every stage, or only
+//                               <name>), with a GitHub release when stages.yaml names a repository
 //   ./build.sh --feed=<folder|url>   publish elsewhere than artifacts/feed
+// Arguments: --target, --configuration (Release), --feed, --stage (Release only), and Cake's own options (--verbosity,
+// --dryrun, --tree, --description, --exclusive; dotnet cake --help). Any other argument stops the script with exit
+// code 2 (MLOPS0033), so a pipeline never passes an option that does nothing.
 // The work is in the MLOps.Sdk package (the models' targets) and the mlops tool; this script only orders it, so a
 // new version of the pipeline arrives through global.json and .config/dotnet-tools.json with nothing to change here.
+BuildArguments.RejectUnknown(Context, "target", "configuration", "feed", "stage");
 var target = Argument("target", "Pipeline");
 var configuration = Argument("configuration", "Release");
 var root = MakeAbsolute(Directory("..")).Collapse();
 var runs = root.Combine("artifacts/runs");
 var feed = Argument("feed", root.Combine("artifacts/feed").FullPath);
+var stage = Argument("stage", "");
+
+DotNetMSBuildSettings MSBuild(string msbuildTarget) => new DotNetMSBuildSettings()
+    .WithTarget(msbuildTarget)
+    .WithProperty("MLOpsFeed", feed)
+    .SetConfiguration(configuration)
+    .SetMaxCpuCount(0)
+    .WithArgumentCustomization(args => args.Append("-restore").Append("-nodeReuse:false"));
 
 void Models(string msbuildTarget)
 {
     CleanDirectory(runs);
     try
     {
-        DotNetMSBuild(root.CombineWithFilePath("build/Models.proj").FullPath, new DotNetMSBuildSettings()
-            .WithTarget(msbuildTarget)
-            .WithProperty("MLOpsFeed", feed)
-            .SetConfiguration(configuration)
-            .SetMaxCpuCount(0)
+        DotNetMSBuild(root.CombineWithFilePath("build/Models.proj").FullPath, MSBuild(msbuildTarget)
             .WithArgumentCustomization(args => args.Append("-restore").Append("-nodeReuse:false")
                 .AppendQuoted($"-flp:errorsonly;logfile={runs.CombineWithFilePath("errors.log").FullPath}")));
     }
@@ -40,14 +53,58 @@ void Models(string msbuildTarget)
     }
 }
 
-Task("Build")
-    .Description("Validate, train, evaluate and gate every model.")
+Task("Gate")
+    .Description("Validate, train, evaluate and gate every model, then the summary; nothing is packed or published.")
     .Does(() => Models("Build"));
+
+Task("Build")
+    .Description("The earlier name of Gate.")
+    .IsDependentOn("Gate");
 
 Task("Pipeline")
     .Description("Every model from data to a package in the feed, then a summary.")
     .Does(() => Models("Publish"));
 
+Task("Release")
+    .Description("Make every stage (or only --stage=<name>) serve the versions in each model's release.yaml.")
+    .Does(() =>
+{
+    var settings = MSBuild("Release");
+    if (stage != "")
+    {
+        settings = settings.WithProperty("MLOpsStage", stage);
+    }
+
+    DotNetMSBuild(root.CombineWithFilePath("build/Models.proj").FullPath, settings);
+});
+
 Task("Default").IsDependentOn("Pipeline");
 
 RunTarget(target);
+
+// The arguments the script knows; Cake passes any other --name=value through to the script, where Argument() would
+// just not read it. An unknown one stops the run before any work, so a CI pipeline cannot pass an option that does
+// nothing. Cake's own options never reach the script; its configuration arguments (--settings_*, --nuget_*, --paths_*,
+// --roslyn_*) do and are allowed.
+public static class BuildArguments
+{
+    private static readonly string[] CakeConfigurationSections = { "settings_", "nuget_", "paths_", "roslyn_" };
+
+    public static void RejectUnknown(ICakeContext context, params string[] known)
+    {
+        var unknown = context.Arguments.GetArguments().Keys
+            .Where(name => !known.Contains(name, System.StringComparer.OrdinalIgnoreCase)
+                && !CakeConfigurationSections.Any(s => name.StartsWith(s, System.StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(name => name, System.StringComparer.Ordinal)
+            .ToArray();
+        if (unknown.Length == 0)
+        {
+            return;
+        }
+
+        context.Error($"error MLOPS0033: unknown argument{(unknown.Length > 1 ? "s" : "")} {string.Join(", ", unknown.Select(n => "--" + n))}. "
+            + $"Known: {string.Join(", ", known.Select(n => "--" + n))}, and Cake's own options (--verbosity, --dryrun, --tree, --description, --exclusive; dotnet cake --help). "
+            + "See the top of build/build.cake.");
+        System.Environment.Exit(2);
+    }
+}
