@@ -27,7 +27,7 @@ public sealed class RepositoryClone : IDisposable
     /// model (until then the Release steps can only be checked with Cake's dry run).
     /// </summary>
     public bool SdkHasRelease =>
-        Directory.EnumerateFiles(System.IO.Path.Combine(Path, "src", "MLOps.Sdk"), "*.targets", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(System.IO.Path.Combine(Path, "src"), "*.targets", SearchOption.AllDirectories)
             .Any(f => File.ReadAllText(f).Contains("Name=\"MLOpsRelease\"", StringComparison.Ordinal));
 
     public void Dispose()
