@@ -10,6 +10,9 @@ public sealed record GitHubReleaseRequest(string Repository, Uri ApiUrl, string 
     /// <summary>The tag of a model version's release: <c>&lt;model&gt;-v&lt;version&gt;</c> (<c>FlightDelay.Model-v1.2.0</c>).</summary>
     public static string TagFor(string model, string version) => $"{model}-v{version}";
 
+    /// <summary>The title of a model version's release: <c>&lt;model&gt; &lt;version&gt;</c> (<c>FlightDelay.Model 1.2.0</c>).</summary>
+    public static string NameFor(string model, string version) => $"{model} {version}";
+
     /// <summary>The record without its token, so that a log or an exception can never show it.</summary>
     public override string ToString() =>
         $"GitHubReleaseRequest {{ Repository = {Repository}, ApiUrl = {ApiUrl}, Tag = {Tag}, Name = {Name}, PackagePath = {PackagePath} }}";

@@ -10,7 +10,7 @@ public sealed class GitHubReleasesTests : IDisposable
 {
     private const string Repository = "contoso/models";
     private const string Token = "ghp_test-token-4f2a9c";
-    private const string Tag = "Churn.Model-v1.2.0";
+    private static readonly string Tag = GitHubReleaseRequest.TagFor("Churn.Model", "1.2.0");
     private readonly TempFolder _temp = new("mlops-github");
     private readonly GitHubApiStandIn _github = new(Repository, Token);
     private readonly List<string> _log = [];
@@ -179,11 +179,15 @@ public sealed class GitHubReleasesTests : IDisposable
     }
 
     [Fact]
-    public void Should_name_the_model_and_version_When_a_tag_is_made() =>
+    public void Should_name_the_model_and_version_When_a_tag_and_title_are_made()
+    {
+        // Given a model and version, When its tag and title are made, Then they are <model>-v<version> and "<model> <version>"
         Assert.Equal("FlightDelay.Model-v1.2.0", GitHubReleaseRequest.TagFor("FlightDelay.Model", "1.2.0"));
+        Assert.Equal("FlightDelay.Model 1.2.0", GitHubReleaseRequest.NameFor("FlightDelay.Model", "1.2.0"));
+    }
 
     private GitHubReleaseRequest Request(string package) =>
-        new(Repository, _github.BaseUrl, Token, Tag, "Churn.Model 1.2.0", "# Churn\n\nauc 0.91 (champion 1.1.0: 0.89)", package);
+        new(Repository, _github.BaseUrl, Token, Tag, GitHubReleaseRequest.NameFor("Churn.Model", "1.2.0"), "# Churn\n\nauc 0.91 (champion 1.1.0: 0.89)", package);
 
     private Task<bool> Publish(GitHubReleaseRequest request) =>
         new GitHubReleases(_log.Add).PublishAsync(request, _bag, CancellationToken.None);
