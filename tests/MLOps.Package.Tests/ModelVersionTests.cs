@@ -56,7 +56,7 @@ public sealed class ModelVersionTests(VersionedModelFixture models) : IClassFixt
         DotNetResult add = consumer.AddPackage(VersionedModelFixture.PackageId, "2.0.0");
 
         // When it is built
-        DotNetResult build = DotNet.Run(consumer.ProjectDirectory, ["build", "-nodeReuse:false", "-tl:off"]);
+        DotNetResult build = consumer.Build();
 
         // Then the compiler rejects it, naming the member that went away
         Assert.True(add.Succeeded, add.ToString());
