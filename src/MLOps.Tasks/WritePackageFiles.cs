@@ -37,6 +37,9 @@ public sealed class WritePackageFiles : MLOpsTask
 
     public string? SdkVersion { get; set; }
 
+    /// <summary>The version decision ResolveModelVersion wrote (lineage's version_decision); none with no file.</summary>
+    public string? VersionDecisionFile { get; set; }
+
     protected override void Run(DiagnosticBag bag)
     {
         if (SpecLoader.Load(SpecFile, bag) is not { } spec)
@@ -50,6 +53,7 @@ public sealed class WritePackageFiles : MLOpsTask
         var gates = IntermediateFile.Read<List<GateVerdict>>(Path.Combine(TrainingDirectory, "gate.json"), bag);
         string profilePath = Path.Combine(TrainingDirectory, ModelFiles.ProfileFile);
         DataProfile? profile = File.Exists(profilePath) ? IntermediateFile.Read<DataProfile>(profilePath, bag) : null;
+        VersionDecision? decision = string.IsNullOrEmpty(VersionDecisionFile) ? null : IntermediateFile.Read<VersionDecision>(VersionDecisionFile, bag);
         if (training is null || metrics is null || gates is null || bag.HasErrors)
         {
             return;
@@ -59,7 +63,7 @@ public sealed class WritePackageFiles : MLOpsTask
         string[] inputs = [spec.SourcePath, spec.Data.SchemaPath, .. DataParts(spec.Data.Path)];
         GitInfo git = GitInfo.Read(Path.GetDirectoryName(spec.SourcePath)!, inputs);
         Lineage lineage = LineageBuilder.Build(PackageId, Version, training, metrics, gates, git, SdkVersion,
-            CiEnvironment.Current(Path.GetDirectoryName(spec.SourcePath)!));
+            CiEnvironment.Current(Path.GetDirectoryName(spec.SourcePath)!)) with { VersionDecision = decision };
         JsonFile.Write(LineageFile, lineage);
         var names = ApiGenerator.Names.For(spec.Name, RootNamespace);
         TextFile.WriteIfChanged(ModelCardFile, ModelCard.Render(spec, lineage, names.Model, names.Input, profile));

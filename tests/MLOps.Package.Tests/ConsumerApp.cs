@@ -14,10 +14,15 @@ public sealed class ConsumerApp
 
     private readonly ITestOutputHelper? _log;
 
+    // NUGET_PACKAGES would override the nuget.config's globalPackagesFolder: a package id and version this app restores
+    // (a test model's 1.0.0, packed anew by every run) must never come from a folder another run filled.
+    private readonly Dictionary<string, string> _environment;
+
     public ConsumerApp(string root, string feed, ITestOutputHelper? log)
     {
         Root = root;
         _log = log;
+        _environment = new() { ["NUGET_PACKAGES"] = Path.Combine(root, "packages") };
         Directory.CreateDirectory(root);
         Run(root, "new", "console", "-n", Name, "-o", ProjectDirectory, "-f", "net10.0", "--no-restore");
         File.WriteAllText(Path.Combine(ProjectDirectory, "nuget.config"), NuGetConfig.Isolated(feed, Path.Combine(root, "packages"), NuGetConfig.MachinePackagesFolder(), "FlightDelay.*"));
@@ -35,14 +40,17 @@ public sealed class ConsumerApp
     public void WriteProgram(string code) => File.WriteAllText(Path.Combine(ProjectDirectory, "Program.cs"), code);
 
     /// <summary>'dotnet run': restores, builds and runs the app (DotNet.Run turns MSBuild node reuse off).</summary>
-    public DotNetResult RunApp() => DotNet.Run(ProjectDirectory, ["run"], _log);
+    public DotNetResult RunApp() => DotNet.Run(ProjectDirectory, ["run"], _log, environment: _environment);
+
+    /// <summary>'dotnet build' of the app, with its own packages folder.</summary>
+    public DotNetResult Build() => DotNet.Run(ProjectDirectory, ["build", "-nodeReuse:false", "-tl:off"], _log, environment: _environment);
 
     /// <summary>Runs the already built app from <paramref name="outputDirectory"/> (its own bin folder, or a copy of it).</summary>
     public DotNetResult Exec(string outputDirectory) => DotNet.Run(outputDirectory, [Path.Combine(outputDirectory, $"{Name}.dll")], _log);
 
     private DotNetResult Run(string directory, params string[] arguments)
     {
-        DotNetResult result = DotNet.Run(directory, arguments, _log);
+        DotNetResult result = DotNet.Run(directory, arguments, _log, environment: _environment);
         return result.Succeeded ? result : throw new InvalidOperationException(result.ToString());
     }
 }

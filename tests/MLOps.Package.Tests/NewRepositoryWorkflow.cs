@@ -31,7 +31,9 @@ public sealed class NewRepositoryWorkflow : IDisposable
         File.WriteAllText(Path.Combine(Root, "nuget.config"), NuGetConfig.Isolated(feed, Path.Combine(Root, "packages"), NuGetConfig.MachinePackagesFolder()));
         // The CLI's own home (installed templates, the local tools' resolver cache) is this folder's too: nothing
         // from another run or from the user's machine can answer for what this run installed.
-        _environment = new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = Path.Combine(Root, "cli-home") };
+        // MLOpsPrerelease=false (an environment variable is an MSBuild property): the repository builds as CI builds its main
+        // branch, so the model is published as 1.0.0 wherever the tests run (a local build would publish 1.0.0-local.1).
+        _environment = new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = Path.Combine(Root, "cli-home"), ["MLOpsPrerelease"] = "false" };
         string version = Repository.PackageVersion;
 
         _ = Step(Root, "new", "install", $"MLOps.Templates::{version}", "--add-source", feed)

@@ -20,6 +20,7 @@ public static class ModelCard
         md.AppendLine();
         md.AppendLine(spec.Description ?? $"A {lineage.Task} model trained by the MLOps pipeline.");
         md.AppendLine();
+        AppendVersion(md, lineage.VersionDecision);
         md.AppendLine("## Intended use");
         md.AppendLine();
         md.AppendLine(spec.IntendedUse ?? "Not stated in the model spec.");
@@ -67,6 +68,30 @@ public static class ModelCard
         md.AppendLine("```");
         return md.ToString();
     }
+
+    // Why this version: the contract compared with the feed's latest (docs/registry.md#versions).
+    private static void AppendVersion(StringBuilder md, VersionDecision? decision)
+    {
+        if (decision is null)
+            return;
+
+        md.AppendLine("## Version");
+        md.AppendLine();
+        string previous = decision.Previous is { } p ? $" (previous {p})" : "";
+        md.AppendLine(decision.Changes.Count == 0
+            ? $"{Capitalized(decision.Change)}: {decision.Reason}{previous}."
+            : $"{Capitalized(decision.Change)}{previous}, for these changes of the typed API:");
+        foreach (string change in decision.Changes)
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {change}");
+        md.AppendLine();
+        if (decision.Prerelease is { } why)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"A pre-release: {why}.");
+            md.AppendLine();
+        }
+    }
+
+    private static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
     private static string Describe(FeatureSpec f) => (f.Derive, f.Encoding) switch
     {

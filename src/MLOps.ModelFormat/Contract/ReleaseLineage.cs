@@ -12,13 +12,15 @@ public sealed record BuildLineage(
 /// <summary>
 /// Why the package has its version (lineage.json's <c>version_decision</c>): <paramref name="Change"/> is first, major,
 /// minor, patch, same (this exact model is already the latest) or requested (MLOpsVersion); <paramref name="Previous"/>
-/// is the version compared with; <paramref name="Changes"/> lists the contract differences that decided it.
+/// is the version compared with; <paramref name="Changes"/> lists the contract differences that decided it;
+/// <paramref name="Prerelease"/> says why the version is a pre-release (absent for a release).
 /// </summary>
 public sealed record VersionDecision(
     [property: JsonPropertyName("change")] string Change,
     [property: JsonPropertyName("previous")] string? Previous,
     [property: JsonPropertyName("reason")] string Reason,
-    [property: JsonPropertyName("changes")] IReadOnlyList<string> Changes);
+    [property: JsonPropertyName("changes")] IReadOnlyList<string> Changes,
+    [property: JsonPropertyName("prerelease"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Prerelease = null);
 
 /// <summary>
 /// The candidate against the model a stage serves (lineage.json's <c>champion</c>): both models' metrics on the same

@@ -6,7 +6,7 @@ namespace MLOps.Tests.Infrastructure;
 /// A model project in its own folder under the system temp folder, on the MLOps.Sdk package the build made, as
 /// in any user's repository:
 ///   &lt;root&gt;/nuget.config                    MLOps.* from the repository's artifacts/packages, the rest from the usual source
-///   &lt;root&gt;/Directory.Build.props            MLOpsArtifactsDir
+///   &lt;root&gt;/Directory.Build.props            MLOpsArtifactsDir, MLOpsPrerelease=false
 ///   &lt;root&gt;/data/flights.csv, schema.json   the data (generated) and the repository's flights schema
 ///   &lt;root&gt;/&lt;Name&gt;/&lt;Name&gt;.Model.csproj, model.yaml   a project on Sdk="MLOps.Sdk/&lt;version&gt;"
 ///   &lt;root&gt;/artifacts/                      MLOpsArtifactsDir: packages/, feed/, runs/
@@ -101,6 +101,11 @@ public sealed class TempModelProject : IDisposable
     public DotNetResult Publish(params string[] arguments) =>
         DotNetIn(["msbuild", "-restore", "-t:MLOpsPublish", $"-p:Configuration={Configuration}", .. arguments]);
 
+    /// <summary>Publishes with <paramref name="environment"/> set for the build (a CI agent's variables, or none of them).</summary>
+    public DotNetResult PublishIn(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        DotNet.Run(ProjectDirectory, ["msbuild", "-restore", "-t:MLOpsPublish", $"-p:Configuration={Configuration}", .. arguments, .. CommonArguments], _log,
+            environment: environment);
+
     public IEnumerable<string> FilesUnderRoot(string pattern) =>
         Directory.EnumerateFiles(Root, pattern, SearchOption.AllDirectories);
 
@@ -119,13 +124,24 @@ public sealed class TempModelProject : IDisposable
     private DotNetResult DotNetIn(string[] arguments) =>
         DotNet.Run(ProjectDirectory, [.. arguments, .. CommonArguments], _log);
 
+    // MLOpsPrerelease=false: every test builds as CI builds the release branch, so versions are 1.0.0, 1.0.1... wherever the
+    // tests run (a developer's machine would add -local.<n>, a CI run of a pull request -<branch>.<n>). Tests of the
+    // pre-release versions themselves remove it (UsePrereleaseDefaults).
     private string DirectoryBuildProps() => $"""
         <Project>
           <PropertyGroup>
             <MLOpsArtifactsDir>{ArtifactsDirectory}/</MLOpsArtifactsDir>
+            <MLOpsPrerelease>false</MLOpsPrerelease>
           </PropertyGroup>
         </Project>
         """;
+
+    /// <summary>Drops MLOpsPrerelease=false from Directory.Build.props: versions follow the SDK's defaults (auto).</summary>
+    public void UsePrereleaseDefaults()
+    {
+        string props = Path.Combine(Root, "Directory.Build.props");
+        File.WriteAllText(props, File.ReadAllText(props).Replace("<MLOpsPrerelease>false</MLOpsPrerelease>", "", StringComparison.Ordinal));
+    }
 
     private static string ProjectXml(string packageId) => $"""
         <Project Sdk="MLOps.Sdk/{Repository.PackageVersion}">
