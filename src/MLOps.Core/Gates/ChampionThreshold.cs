@@ -69,7 +69,13 @@ public static class ChampionThreshold
         return string.Join(", ", parts);
     }
 
-    internal static string F(double v) => double.IsNaN(v) ? "NaN" : v.ToString("0.####", CultureInfo.InvariantCulture);
+    internal static string F(double v) => v switch
+    {
+        double.NaN => "NaN",
+        double.PositiveInfinity => "infinity",
+        double.NegativeInfinity => "-infinity",
+        _ => v.ToString("0.####", CultureInfo.InvariantCulture),
+    };
 
     private static string Percent(double v) => double.IsFinite(v) ? (v * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%" : F(v);
 }

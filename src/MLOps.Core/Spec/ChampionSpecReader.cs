@@ -33,17 +33,23 @@ internal static class ChampionSpecReader
             }
         }
 
-        return new ChampionSpec(stage, gates, map.Line);
+        return new ChampionSpec(stage, gates, root.LineOf("champion"));
     }
 
     private static ChampionGateSpec? Read(YamlMap gate, string metric, int line)
     {
+        int before = gate.Bag.Count;
         gate.RejectUnknownKeys("min-improvement", "min-relative-improvement", "max-regression");
         double? absolute = gate.Number("min-improvement", required: false);
         double? relative = gate.Number("min-relative-improvement", required: false);
         double? regression = gate.Number("max-regression", required: false);
         if (absolute is null && relative is null && regression is null)
         {
+            if (gate.Bag.Count > before)
+            {
+                return null; // a misspelt or unreadable threshold, already reported
+            }
+
             gate.Bag.Error(Codes.SpecInvalidGate, $"Champion threshold {Visible.Quote(metric)} needs min-improvement, min-relative-improvement or max-regression, e.g. {metric}: {{ max-regression: 0.005 }}.", gate.File, line);
             return null;
         }
