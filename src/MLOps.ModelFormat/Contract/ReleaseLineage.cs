@@ -41,14 +41,14 @@ public sealed record ChampionComparison(
     public string? NotComparable { get; init; }
 }
 
-/// <summary>One metric of the candidate against the champion, with the thresholds the spec set for it.</summary>
+/// <summary>One metric of the candidate against the champion, with the thresholds the spec set for it (null: not set).</summary>
 public sealed record ChampionVerdict(
     [property: JsonPropertyName("metric")] string Metric,
     [property: JsonPropertyName("candidate")] double Candidate,
     [property: JsonPropertyName("champion")] double Champion,
-    [property: JsonPropertyName("min_improvement"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MinImprovement,
-    [property: JsonPropertyName("min_relative_improvement"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MinRelativeImprovement,
-    [property: JsonPropertyName("max_regression"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MaxRegression,
+    [property: JsonPropertyName("min_improvement")] double? MinImprovement,
+    [property: JsonPropertyName("min_relative_improvement")] double? MinRelativeImprovement,
+    [property: JsonPropertyName("max_regression")] double? MaxRegression,
     [property: JsonPropertyName("passed")] bool Passed)
 {
     /// <summary>Candidate minus champion, as measured (negative when the candidate's value is lower).</summary>
