@@ -66,8 +66,11 @@ public sealed class CheckQualityGate : MLOpsTask
             JsonFile.Write(VerdictFile, outcome.Gates);
             GateRecords.Write(directory, outcome);
             int passed = outcome.Cases.Count(c => c.Status == GateStatus.Passed);
+            int checks = outcome.Cases.Count(c => c.Status != GateStatus.NotRun);
             string against = outcome.Champion is { } c ? $", against champion {c.Version}" : "";
-            Progress($"{spec.Name}: quality gate {(outcome.Override is null ? "passed" : "overridden")} ({passed} of {outcome.Cases.Count} checks passed{against})");
+            Progress(outcome.Override is null
+                ? $"{spec.Name}: quality gate passed ({passed} of {checks} checks{against})"
+                : $"{spec.Name}: quality gate failed and overridden ({passed} of {checks} checks passed{against})");
         }
     }
 }

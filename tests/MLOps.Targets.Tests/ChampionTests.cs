@@ -93,6 +93,15 @@ public sealed class ChampionTests(ITestOutputHelper log) : IDisposable
         Assert.Contains("regression <= 0.01 | passed |", card);
         XElement suite = Assert.Single(XDocument.Load(JUnitFile).Root!.Elements("testsuite"));
         Assert.Equal(("3", "0"), ((string)suite.Attribute("tests")!, (string)suite.Attribute("failures")!));
+
+        // When it is built again against the same champion
+        DotNetResult again = _project.Build(Champion());
+
+        // Then neither the champion nor the gate runs again
+        Assert.True(again.Succeeded, again.ToString());
+        Assert.Contains("Demo: champion 1.0.0 (production): auc ", pack.Output);
+        Assert.DoesNotContain("Demo: champion 1.0.0", again.Output);
+        Assert.DoesNotContain("quality gate passed", again.Output);
     }
 
     private string[] Champion() => [$"-p:MLOpsChampionFeed={ProductionFeed}", "-p:MLOpsChampionVersion=1.0.0"];

@@ -51,7 +51,7 @@ public static class ChampionEvaluator
         return new ChampionEvaluation(stage, exact.ToNormalizedString(), feed.Source, actual, metrics, problem);
     }
 
-    private static (SortedDictionary<string, double>? Metrics, string? Problem) Score(TaskType task, MLContext ml, byte[] model, IDataView testRows)
+    internal static (SortedDictionary<string, double>? Metrics, string? Problem) Score(TaskType task, MLContext ml, byte[] model, IDataView testRows)
     {
         ITransformer transformer;
         DataViewSchema input;
