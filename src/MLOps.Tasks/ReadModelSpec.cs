@@ -24,6 +24,10 @@ public sealed class ReadModelSpec : MLOpsTask
     [Output]
     public string PackageContentPath { get; private set; } = "";
 
+    /// <summary>The stage whose served version is the champion (the spec's champion.stage, default production).</summary>
+    [Output]
+    public string ChampionStage { get; private set; } = "";
+
     protected override void Run(DiagnosticBag bag)
     {
         if (SpecLoader.Load(SpecFile, bag) is { } spec)
@@ -32,6 +36,7 @@ public sealed class ReadModelSpec : MLOpsTask
             DataFile = spec.Data.Path;
             SchemaFile = spec.Data.SchemaPath;
             PackageContentPath = ModelFiles.PackageContentPath(spec.Name);
+            ChampionStage = spec.Champion?.Stage ?? ChampionSpec.DefaultStage;
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using MLOps.Core.Data.Readers;
 using MLOps.Core.Diagnostics;
+using MLOps.Core.Gates;
 using MLOps.Core.IO;
 using MLOps.ModelFormat.Contract;
 using MLOps.Core.Packaging;
@@ -64,6 +65,8 @@ public sealed class WritePackageFiles : MLOpsTask
         GitInfo git = GitInfo.Read(Path.GetDirectoryName(spec.SourcePath)!, inputs);
         Lineage lineage = LineageBuilder.Build(PackageId, Version, training, metrics, gates, git, SdkVersion,
             CiEnvironment.Current(Path.GetDirectoryName(spec.SourcePath)!)) with { VersionDecision = decision };
+        // The gate step's champion comparison and override, when it recorded them.
+        lineage = GateRecords.Attach(lineage, TrainingDirectory, bag);
         JsonFile.Write(LineageFile, lineage);
         var names = ApiGenerator.Names.For(spec.Name, RootNamespace);
         TextFile.WriteIfChanged(ModelCardFile, ModelCard.Render(spec, lineage, names.Model, names.Input, profile));

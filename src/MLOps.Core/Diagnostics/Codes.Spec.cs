@@ -44,7 +44,7 @@ public static partial class Codes
     /// <summary>A gate names a metric the task type does not report.</summary>
     public const string SpecUnknownMetric = "MLOPS0014";
 
-    /// <summary>A gate has neither min nor max, or its min is above its max.</summary>
+    /// <summary>A gate has neither min nor max, or its min is above its max; or a champion threshold sets none of its three keys, or a negative max-regression.</summary>
     public const string SpecInvalidGate = "MLOPS0015";
 
     /// <summary>Two features have the same name.</summary>

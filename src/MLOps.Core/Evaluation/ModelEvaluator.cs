@@ -53,7 +53,7 @@ public static class ModelEvaluator
         }
     }
 
-    private static SortedDictionary<string, double> Evaluate(TaskType task, MLContext ml, IDataView scored)
+    internal static SortedDictionary<string, double> Evaluate(TaskType task, MLContext ml, IDataView scored)
     {
         return task switch
         {

@@ -11,6 +11,9 @@ namespace MLOps.Core.Gates;
 /// </summary>
 public static class QualityGate
 {
+    /// <summary>The sentence a failed gate's message carries unless the failure is overridden (<see cref="GateRun"/>).</summary>
+    public const string NotPacked = " The model is not packed.";
+
     public static IReadOnlyList<GateVerdict> Check(ModelSpec spec, IReadOnlyDictionary<string, double> metrics, DiagnosticBag bag)
     {
         var verdicts = new List<GateVerdict>();
@@ -26,7 +29,7 @@ public static class QualityGate
             verdicts.Add(new GateVerdict(gate.Metric, value, gate.Min, gate.Max, passed));
             if (!passed)
             {
-                bag.Error(Codes.GateFailed, $"Quality gate failed: {gate.Metric} = {F(value)}, {Threshold(gate)}. The model is not packed. Improve the model or data, or change the gate in the spec if the threshold is wrong.", spec.SourcePath, gate.Line);
+                bag.Error(Codes.GateFailed, $"Quality gate failed: {gate.Metric} = {F(value)}, {Threshold(gate)}.{NotPacked} Improve the model or data, or change the gate in the spec if the threshold is wrong.", spec.SourcePath, gate.Line);
             }
         }
 

@@ -39,6 +39,7 @@ public static class ModelCard
         md.AppendLine();
         md.AppendLine("Log-loss is in bits (ML.NET's convention); `log_loss_nats` in lineage.json is the same in nats.");
         md.AppendLine();
+        ChampionCardSection.Render(md, spec, lineage);
         md.AppendLine("## Data");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- Dataset: `{lineage.Data.Path}` ({(lineage.Data.Files is { } parts ? $"a folder of {parts.Count} files, " : "")}fingerprint `{lineage.Data.Fingerprint}`), {lineage.Data.Rows:N0} rows: {lineage.Data.TrainRows:N0} for training, {lineage.Data.TestRows:N0} held out.");

@@ -22,4 +22,10 @@ public static class MetricCatalog
         TaskType.Regression => ["rmse", "mae", "r_squared"],
         _ => [],
     };
+
+    /// <summary>
+    /// Whether a larger value of <paramref name="metric"/> is a better model: false for the losses and errors
+    /// (log_loss, log_loss_nats, rmse, mae, mse), true for the rest. Champion thresholds read improvements this way.
+    /// </summary>
+    public static bool HigherIsBetter(string metric) => metric is not ("log_loss" or "log_loss_nats" or "rmse" or "mae" or "mse");
 }

@@ -16,7 +16,8 @@ public sealed record ModelSpec(
     IReadOnlyList<GateSpec> Gates,
     string SourcePath,
     string? Description = null,
-    string? IntendedUse = null);
+    string? IntendedUse = null,
+    ChampionSpec? Champion = null);
 
 public enum TaskType { BinaryClassification, MulticlassClassification, Regression }
 

@@ -34,7 +34,7 @@ public static class SpecLoader
 
         int before = bag.Count(d => d.Severity == Severity.Error);
         var map = new YamlMap(root, full, "", bag);
-        map.RejectUnknownKeys("name", "description", "intended-use", "task", "data", "label", "features", "trainer", "split", "gates");
+        map.RejectUnknownKeys("name", "description", "intended-use", "task", "data", "label", "features", "trainer", "split", "gates", "champion");
         string dir = Path.GetDirectoryName(full)!;
 
         string? name = map.String("name", required: true);
@@ -45,6 +45,7 @@ public static class SpecLoader
         TrainerSpec? trainer = task is { } t ? ReadTrainer(map, t) : null;
         SplitSpec split = ReadSplit(map);
         IReadOnlyList<GateSpec> gates = task is { } t2 ? ReadGates(map, t2) : [];
+        ChampionSpec? champion = task is { } t3 ? ChampionSpecReader.Read(map, t3) : null;
 
         bool failed = bag.Count(d => d.Severity == Severity.Error) > before;
         if (failed || name is null || task is null || data is null || label is null || trainer is null)
@@ -53,7 +54,7 @@ public static class SpecLoader
         }
 
         return new ModelSpec(name, task.Value, data, label, features, trainer, split, gates, full,
-            map.String("description", required: false), map.String("intended-use", required: false));
+            map.String("description", required: false), map.String("intended-use", required: false), champion);
     }
 
     private static TaskType? ReadTask(YamlMap map)

@@ -32,17 +32,35 @@ public sealed record ChampionComparison(
     [property: JsonPropertyName("model_sha256")] string ModelSha256,
     [property: JsonPropertyName("metrics")] IReadOnlyDictionary<string, double> Metrics,
     [property: JsonPropertyName("verdicts")] IReadOnlyList<ChampionVerdict> Verdicts,
-    [property: JsonPropertyName("passed")] bool Passed);
+    [property: JsonPropertyName("passed")] bool Passed)
+{
+    /// <summary>The candidate's metrics on the same test rows (the lineage's own <c>metrics</c>), so the comparison reads alone.</summary>
+    [JsonPropertyName("candidate_metrics"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, double>? CandidateMetrics { get; init; }
 
-/// <summary>One metric of the candidate against the champion, with the thresholds the spec set for it.</summary>
+    /// <summary>Why the champion could not be compared (its input schema no longer fits the test rows); absent when it was.</summary>
+    [JsonPropertyName("not_comparable"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? NotComparable { get; init; }
+}
+
+/// <summary>One metric of the candidate against the champion, with the thresholds the spec set for it (null: not set).</summary>
 public sealed record ChampionVerdict(
     [property: JsonPropertyName("metric")] string Metric,
     [property: JsonPropertyName("candidate")] double Candidate,
     [property: JsonPropertyName("champion")] double Champion,
-    [property: JsonPropertyName("min_improvement"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MinImprovement,
-    [property: JsonPropertyName("min_relative_improvement"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MinRelativeImprovement,
-    [property: JsonPropertyName("max_regression"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MaxRegression,
-    [property: JsonPropertyName("passed")] bool Passed);
+    [property: JsonPropertyName("min_improvement")] double? MinImprovement,
+    [property: JsonPropertyName("min_relative_improvement")] double? MinRelativeImprovement,
+    [property: JsonPropertyName("max_regression")] double? MaxRegression,
+    [property: JsonPropertyName("passed")] bool Passed)
+{
+    /// <summary>Candidate minus champion, as measured (negative when the candidate's value is lower).</summary>
+    [JsonPropertyName("delta")]
+    public double Delta { get; init; }
+
+    /// <summary>Whether a larger value is better for this metric: the direction the thresholds read the delta in.</summary>
+    [JsonPropertyName("higher_is_better")]
+    public bool HigherIsBetter { get; init; } = true;
+}
 
 /// <summary>A failed gate let through on purpose (lineage.json's <c>gate_override</c>): the recorded reason and who gave it.</summary>
 public sealed record GateOverride(
