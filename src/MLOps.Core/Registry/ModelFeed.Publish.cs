@@ -30,6 +30,8 @@ public sealed partial class ModelFeed
         if (existing is not null)
             return CompareWithExisting(path, identity, modelSha256, existing, bag);
 
+        if (RefusesInsecureWrite(bag, path))
+            return new PublishResult(PublishOutcome.Failed, identity.Id, identity.Version, modelSha256);
         return await PushAsync(path, identity, modelSha256, bag, cancellationToken).ConfigureAwait(false);
     }
 
@@ -84,7 +86,7 @@ public sealed partial class ModelFeed
         bool versionFolderExisted = versionFolder is not null && Directory.Exists(versionFolder);
         try
         {
-            await PackagePusher.PushAsync(Source, LocalFolder, _apiKey, path, cancellationToken).ConfigureAwait(false);
+            await PackagePusher.PushAsync(PackageSource(), LocalFolder, _apiKey, path, cancellationToken).ConfigureAwait(false);
             return new PublishResult(PublishOutcome.Published, identity.Id, identity.Version, modelSha256);
         }
         catch (Exception e) when (IsFeedFailure(e, cancellationToken) || e is InvalidOperationException or ArgumentException or PackagingException)

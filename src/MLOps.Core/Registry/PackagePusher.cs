@@ -16,7 +16,7 @@ internal static class PackagePusher
     private const int PushTimeoutSeconds = 5 * 60;
 
     /// <summary>Adds the package; throws what NuGet throws (the caller reports it).</summary>
-    public static async Task PushAsync(string source, string? localFolder, string? apiKey, string nupkgPath, CancellationToken cancellationToken)
+    public static async Task PushAsync(PackageSource source, string? localFolder, string? apiKey, string nupkgPath, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         // PackageUpdateResource.Push writes a flat (v2) folder unless the folder already holds a v3
@@ -51,15 +51,18 @@ internal static class PackagePusher
         await OfflineFeedUtility.AddPackageToSource(context, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task PushToSourceAsync(string source, string? apiKey, string nupkgPath)
+    private static async Task PushToSourceAsync(PackageSource source, string? apiKey, string nupkgPath)
     {
         PackageUpdateResource updater = await Repository.Factory.GetCoreV3(source).GetResourceAsync<PackageUpdateResource>().ConfigureAwait(false)
             ?? throw new InvalidOperationException("The source does not accept pushes.");
-        // Models ship no symbol packages: no symbol source, and NuGet accepts a null symbol resource
-        // though the parameter is not annotated so.
-        await updater.Push(
+        // Models ship no symbol packages: no symbol source and no snupkg. Failures the server answers with
+        // (401, 403, 409) are logged, not thrown, so the messages are collected and turned into an exception.
+        var messages = new NuGetMessages();
+        await updater.PushAsync(
             [nupkgPath], symbolSource: string.Empty, PushTimeoutSeconds, disableBuffering: false,
             getApiKey: _ => apiKey ?? string.Empty, getSymbolApiKey: _ => string.Empty, noServiceEndpoint: false,
-            skipDuplicate: false, symbolPackageUpdateResource: null!, NullLogger.Instance).ConfigureAwait(false);
+            skipDuplicate: false, allowSnupkg: false, allowInsecureConnections: source.AllowInsecureConnections, messages).ConfigureAwait(false);
+        if (messages.Errors.Count > 0)
+            throw new InvalidOperationException(string.Join(" ", messages.Errors.Select(m => m.Message)));
     }
 }
