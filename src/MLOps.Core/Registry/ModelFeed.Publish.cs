@@ -93,7 +93,7 @@ public sealed partial class ModelFeed
         {
             if (versionFolder is not null && !versionFolderExisted)
                 TryDeleteFolder(versionFolder);
-            bag.Error(Codes.PushFailed, $"Pushing {identity.Id} {identity.Version} to feed '{Source}' failed: {e.Message} Check that the feed is writable and the API key is valid, then publish again.", path);
+            bag.Error(Codes.PushFailed, $"Pushing {identity.Id} {identity.Version} to feed '{Source}' failed: {Redact(e.Message)} Check that the feed is writable and the API key is valid, then publish again.", path);
             return new PublishResult(PublishOutcome.Failed, identity.Id, identity.Version, modelSha256);
         }
     }

@@ -92,7 +92,7 @@ public sealed partial class ModelFeed
         }
         catch (Exception e) when (IsFeedFailure(e, cancellationToken))
         {
-            bag.Error(Codes.FeedUnavailable, $"Feed '{Source}' cannot be read: {e.Message} Check the source, the network and your credentials.");
+            bag.Error(Codes.FeedUnavailable, $"Feed '{Source}' cannot be read: {Redact(e.Message)} Check the source, the network and your credentials.");
             return (false, failed);
         }
     }
@@ -114,6 +114,13 @@ public sealed partial class ModelFeed
             "ModelFeed.Open(..., allowInsecureConnections: true)) when it is on a network you trust.", file);
         return true;
     }
+
+    /// <summary>
+    /// Text from NuGet or the server with the API key masked: a message never holds the key, even if a server
+    /// or a library echoed it back.
+    /// </summary>
+    private string Redact(string text) =>
+        _apiKey is { Length: > 0 } key ? text.Replace(key, "***", StringComparison.Ordinal) : text;
 
     // The failures a feed can have that are the environment's fault, not a bug: reported, not thrown.
     private static bool IsFeedFailure(Exception e, CancellationToken cancellationToken) =>
