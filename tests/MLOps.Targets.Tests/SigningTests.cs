@@ -17,7 +17,14 @@ public sealed class SigningTests(ITestOutputHelper log) : IDisposable
     private const string Password = "pfx-password-5d8e1b7c";
     private readonly TempModelProject _project = TempModelProject.Create(log);
 
-    public void Dispose() => _project.Dispose();
+    // Outside the model project's folder, so its nuget.config (source mapping) does not apply to the consumers.
+    private readonly string _consumers = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"mlops-signing-{Guid.NewGuid():N}")).FullName;
+
+    public void Dispose()
+    {
+        _project.Dispose();
+        Directory.Delete(_consumers, recursive: true);
+    }
 
     [Fact]
     public void Should_restore_only_the_package_signed_by_the_trusted_certificate_When_a_signing_certificate_is_configured()
@@ -63,7 +70,7 @@ public sealed class SigningTests(ITestOutputHelper log) : IDisposable
     // (PackageDownload: no dependencies, which are not signed by this test's certificate), with signatures required.
     private DotNetResult Restore(string name, string fingerprint, string package, Action<string> change)
     {
-        string root = Directory.CreateDirectory(Path.Combine(_project.Root, "consumers", name)).FullName;
+        string root = Directory.CreateDirectory(Path.Combine(_consumers, name)).FullName;
         string feed = Directory.CreateDirectory(Path.Combine(root, "feed")).FullName;
         string copy = Path.Combine(feed, Path.GetFileName(package));
         File.Copy(package, copy);
