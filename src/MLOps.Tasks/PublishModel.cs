@@ -21,6 +21,12 @@ public sealed class PublishModel : MLOpsTask
     [Required]
     public string SummaryFile { get; set; } = "";
 
+    /// <summary>The environment variable holding the feed's API key (MLOpsFeedApiKeyEnv); the key itself never passes through MSBuild.</summary>
+    public string? ApiKeyVariable { get; set; }
+
+    /// <summary>Allows pushing to a plain-http feed (MLOpsFeedAllowInsecureConnections), which NuGet refuses by default.</summary>
+    public bool AllowInsecureConnections { get; set; }
+
     /// <summary>Where the package now is: its path in a folder feed, or the feed's URL.</summary>
     [Output]
     public string PublishedPackage { get; private set; } = "";
@@ -28,7 +34,16 @@ public sealed class PublishModel : MLOpsTask
     protected override void Run(DiagnosticBag bag)
     {
         // The package carries this lineage.json: a damaged one is not published.
-        if (IntermediateFile.Read<Lineage>(LineageFile, bag) is not { } lineage || ModelFeed.Open(Feed, bag) is not { } feed)
+        string? apiKey = null;
+        if (!string.IsNullOrWhiteSpace(ApiKeyVariable) && string.IsNullOrEmpty(apiKey = Environment.GetEnvironmentVariable(ApiKeyVariable)))
+        {
+            bag.Error(Codes.ApiKeyVariableNotSet,
+                $"MLOpsFeedApiKeyEnv names the environment variable '{ApiKeyVariable}' for the feed's API key, but it is not set. Set it (in CI, from a secret), or leave MLOpsFeedApiKeyEnv empty for a feed that needs no key.");
+            return;
+        }
+
+        if (IntermediateFile.Read<Lineage>(LineageFile, bag) is not { } lineage
+            || ModelFeed.Open(Feed, bag, apiKey: apiKey, allowInsecureConnections: AllowInsecureConnections) is not { } feed)
         {
             return;
         }
