@@ -127,6 +127,16 @@ public sealed partial class ModelFeed
         }
     }
 
+    /// <summary>The sha512 (base64) a folder feed recorded for the package when it was added (.nupkg.sha512); null for an HTTP feed or none.</summary>
+    public string? RecordedSha512(string packageId, NuGetVersion version)
+    {
+        if (LocalFolder is null)
+            return null;
+        string folder = PackagePusher.VersionFolder(LocalFolder, new NuGet.Packaging.Core.PackageIdentity(packageId, version));
+        string? file = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.nupkg.sha512").FirstOrDefault() : null;
+        return file is null ? null : File.ReadAllText(file).Trim();
+    }
+
     public static string Sha512(byte[] bytes) => Convert.ToBase64String(SHA512.HashData(bytes));
 
     private async Task<bool> PushCopyAsync(string path, string packageId, NuGetVersion version, DiagnosticBag bag, CancellationToken cancellationToken)
