@@ -148,15 +148,18 @@ public static class ReleaseFileReader
     // The comment lines (and blank lines) the file starts with: kept as they are when the file is written again.
     private static string Header(string text)
     {
-        var header = new System.Text.StringBuilder();
-        foreach (string line in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        string normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        int end = 0;
+        while (end < normalized.Length)
         {
-            if (line.Length > 0 && !line.TrimStart().StartsWith('#'))
+            int next = normalized.IndexOf('\n', end);
+            string line = next < 0 ? normalized[end..] : normalized[end..next];
+            if (line.Trim().Length > 0 && !line.TrimStart().StartsWith('#'))
                 break;
-            header.Append(line).Append('\n');
+            end = next < 0 ? normalized.Length : next + 1;
         }
 
-        string result = header.ToString().TrimEnd('\n');
-        return result.Length == 0 ? "" : result + "\n";
+        string header = normalized[..end];
+        return header.Length == 0 || header.EndsWith('\n') ? header : header + "\n";
     }
 }
