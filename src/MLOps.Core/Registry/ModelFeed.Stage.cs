@@ -157,6 +157,9 @@ public sealed partial class ModelFeed
     {
         string folder = PackagePusher.VersionFolder(LocalFolder!, new NuGet.Packaging.Core.PackageIdentity(packageId, version));
         string? nupkg = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.nupkg").FirstOrDefault() : null;
-        return nupkg is null ? null : new DateTimeOffset(File.GetLastWriteTimeUtc(nupkg), TimeSpan.Zero);
+        if (nupkg is null)
+            return null;
+        DateTime at = File.GetLastWriteTimeUtc(nupkg);
+        return new DateTimeOffset(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 }
