@@ -20,6 +20,8 @@ public static class ExitCodes
         Codes.PackageFileNotFound,
         Codes.FeedUnavailable,
         Codes.PushFailed,
+        Codes.InsecureFeedWrite,
+        Codes.ApiKeyVariableNotSet,
         Codes.EnvironmentUnknown,
         Codes.PackageNotInFeed,
         Codes.InferLabelNotInData,

@@ -15,6 +15,14 @@ internal static class TestPackages
 
     public static string Model(string folder, string id, string version, char shaSeed) => Model(folder, id, version, Sha(shaSeed));
 
+    /// <summary>A model package whose model file holds <paramref name="modelBytes"/> random bytes (writing it takes a while).</summary>
+    public static string LargeModel(string folder, string id, string version, char shaSeed, int modelBytes)
+    {
+        byte[] model = new byte[modelBytes];
+        Random.Shared.NextBytes(model);
+        return Build(folder, id, version, new JsonObject { ["schema_version"] = 1, ["model_id"] = id, ["model_sha256"] = Sha(shaSeed) }.ToJsonString(), model);
+    }
+
     public static string Library(string folder, string id, string version) => Build(folder, id, version, lineageText: null);
 
     /// <summary>A model package whose lineage.json holds exactly <paramref name="lineageText"/> (to test bad manifests).</summary>
@@ -23,11 +31,13 @@ internal static class TestPackages
     /// <summary>A sha256-shaped lowercase hex string that differs per seed character.</summary>
     public static string Sha(char seed) => new(seed, 64);
 
-    private static string Build(string folder, string id, string version, string? lineageText)
+    private static string Build(string folder, string id, string version, string? lineageText, byte[]? model = null)
     {
         var builder = new PackageBuilder { Id = id, Version = NuGetVersion.Parse(version), Description = "A test package." };
         builder.Authors.Add("tests");
-        builder.Files.Add(File("contentFiles/any/any/mlops/M/model.zip", "not really a model"));
+        builder.Files.Add(model is null
+            ? File("contentFiles/any/any/mlops/M/model.zip", "not really a model")
+            : new PhysicalPackageFile(new MemoryStream(model)) { TargetPath = "contentFiles/any/any/mlops/M/model.zip" });
         if (lineageText is not null)
             builder.Files.Add(File("contentFiles/any/any/mlops/M/lineage.json", lineageText));
 

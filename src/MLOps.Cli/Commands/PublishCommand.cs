@@ -15,25 +15,27 @@ internal static class PublishCommand
             Arity = ArgumentArity.OneOrMore,
         }.RejectingOptions();
         Option<string> feed = FeedOption.Create();
-        var apiKey = new Option<string?>("--api-key") { Description = "The API key of an HTTP feed (not needed for a folder feed)." };
+        Option<string?> apiKeyEnv = ApiKeyOption.Create();
+        Option<bool> allowInsecure = ApiKeyOption.AllowInsecureConnections();
         var command = new CliCommand(
             "publish",
             "Publishes packages to the feed. A version already in the feed with the same model (or, for a package without lineage, the same id and version) is left as it is; a version already there with a different model is refused (MLOPS5001).",
             "mlops publish artifacts/packages/FlightDelay.Model.1.0.0.nupkg --feed artifacts/feed",
-            "mlops publish artifacts/packages/*.nupkg --feed https://nuget.example.com/v3/index.json --api-key $KEY")
+            "mlops publish artifacts/packages/*.nupkg --feed https://nuget.example.com/v3/index.json --api-key-env NUGET_API_KEY")
         {
-            packages, feed, apiKey,
+            packages, feed, apiKeyEnv, allowInsecure,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
-            parsed.GetRequiredValue(packages), parsed.GetRequiredValue(feed), parsed.GetValue(apiKey),
+            parsed.GetRequiredValue(packages), parsed.GetRequiredValue(feed), parsed.GetValue(apiKeyEnv), parsed.GetValue(allowInsecure),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] packages, string source, string? apiKey, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] packages, string source, string? apiKeyEnv, bool allowInsecure, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var bag = new DiagnosticBag();
-        if (ModelFeed.Open(source, bag, apiKey: apiKey) is not { } feed)
+        if (!ApiKeyOption.TryRead(apiKeyEnv, bag, out string? apiKey)
+            || ModelFeed.Open(source, bag, apiKey: apiKey, allowInsecureConnections: allowInsecure) is not { } feed)
         {
             Reporter.Write(error, bag);
             return ExitCodes.For(bag);

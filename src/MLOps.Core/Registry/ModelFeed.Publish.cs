@@ -30,6 +30,8 @@ public sealed partial class ModelFeed
         if (existing is not null)
             return CompareWithExisting(path, identity, modelSha256, existing, bag);
 
+        if (RefusesInsecureWrite(bag, path))
+            return new PublishResult(PublishOutcome.Failed, identity.Id, identity.Version, modelSha256);
         return await PushAsync(path, identity, modelSha256, bag, cancellationToken).ConfigureAwait(false);
     }
 
@@ -78,34 +80,17 @@ public sealed partial class ModelFeed
 
     private async Task<PublishResult> PushAsync(string path, PackageIdentity identity, string? modelSha256, DiagnosticBag bag, CancellationToken cancellationToken)
     {
-        // In a folder feed a failed push could leave <id>/<version>/ half-written, and restore would then
-        // see a broken package: remember whether the folder was there so a failure can remove it.
-        string? versionFolder = LocalFolder is null ? null : PackagePusher.VersionFolder(LocalFolder, identity);
-        bool versionFolderExisted = versionFolder is not null && Directory.Exists(versionFolder);
+        // A folder feed's version folder appears whole or not at all (PackagePusher stages and renames it),
+        // so a failure leaves nothing to clean up here.
         try
         {
-            await PackagePusher.PushAsync(Source, LocalFolder, _apiKey, path, cancellationToken).ConfigureAwait(false);
+            await PackagePusher.PushAsync(PackageSource(), LocalFolder, _apiKey, path, identity, cancellationToken).ConfigureAwait(false);
             return new PublishResult(PublishOutcome.Published, identity.Id, identity.Version, modelSha256);
         }
         catch (Exception e) when (IsFeedFailure(e, cancellationToken) || e is InvalidOperationException or ArgumentException or PackagingException)
         {
-            if (versionFolder is not null && !versionFolderExisted)
-                TryDeleteFolder(versionFolder);
-            bag.Error(Codes.PushFailed, $"Pushing {identity.Id} {identity.Version} to feed '{Source}' failed: {e.Message} Check that the feed is writable and the API key is valid, then publish again.", path);
+            bag.Error(Codes.PushFailed, $"Pushing {identity.Id} {identity.Version} to feed '{Source}' failed: {Redact(e.Message)} Check that the feed is writable and the API key is valid, then publish again.", path);
             return new PublishResult(PublishOutcome.Failed, identity.Id, identity.Version, modelSha256);
-        }
-    }
-
-    private static void TryDeleteFolder(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-                Directory.Delete(folder, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The push failure is what gets reported; a leftover we cannot delete changes nothing about it.
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class ModelFeed
         try
         {
             using var cache = new SourceCacheContext { NoCache = true, DirectDownload = true, RefreshMemoryCache = true };
-            PackageMetadataResource metadata = await Repository.Factory.GetCoreV3(Source).GetResourceAsync<PackageMetadataResource>(cancellationToken).ConfigureAwait(false)
+            PackageMetadataResource metadata = await Repository.Factory.GetCoreV3(PackageSource()).GetResourceAsync<PackageMetadataResource>(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The source has no registration resource.");
             IEnumerable<IPackageSearchMetadata> found = await metadata.GetMetadataAsync(
                 packageId, includePrerelease: true, includeUnlisted: true, cache, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
@@ -40,7 +40,7 @@ public sealed partial class ModelFeed
         }
         catch (Exception e) when (IsFeedFailure(e, cancellationToken) || e is InvalidOperationException)
         {
-            bag.Error(Codes.FeedUnavailable, $"Feed '{Source}' cannot be read: {e.Message} Check the source, the network and your credentials.");
+            bag.Error(Codes.FeedUnavailable, $"Feed '{Source}' cannot be read: {Redact(e.Message)} Check the source, the network and your credentials.");
             return [];
         }
     }
@@ -76,7 +76,7 @@ public sealed partial class ModelFeed
         }
         finally
         {
-            TryDeleteFolder(folder);
+            IncomingFolders.TryDelete(folder);
         }
 
         byte[]? after = await DownloadBytesAsync(packageId, version, bag, cancellationToken).ConfigureAwait(false);
@@ -101,14 +101,20 @@ public sealed partial class ModelFeed
                 return true;
             }
 
-            PackageUpdateResource updater = await Repository.Factory.GetCoreV3(Source).GetResourceAsync<PackageUpdateResource>(cancellationToken).ConfigureAwait(false)
+            if (RefusesInsecureWrite(bag))
+                return false;
+            PackageUpdateResource updater = await Repository.Factory.GetCoreV3(PackageSource()).GetResourceAsync<PackageUpdateResource>(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The source does not accept deletes.");
-            await updater.Delete(packageId, version.ToNormalizedString(), _ => _apiKey ?? string.Empty, _ => true, noServiceEndpoint: false, NullLogger.Instance).ConfigureAwait(false);
+            // A refused DELETE (401, 403, 404) is logged by NuGet, not thrown: collect it and report it.
+            var messages = new NuGetMessages();
+            await updater.Delete(packageId, version.ToNormalizedString(), _ => _apiKey ?? string.Empty, _ => true, noServiceEndpoint: false, allowInsecureConnections: AllowInsecureConnections, messages).ConfigureAwait(false);
+            if (messages.Errors.Count > 0)
+                throw new InvalidOperationException(string.Join(" ", messages.Errors.Select(m => m.Message)));
             return true;
         }
         catch (Exception e) when (IsFeedFailure(e, cancellationToken) || e is InvalidOperationException or ArgumentException)
         {
-            bag.Error(Codes.StageRemoveFailed, $"Removing {packageId} {version} from feed '{Source}' failed: {e.Message} Check that the feed is writable and the API key may delete; then run the release again.");
+            bag.Error(Codes.StageRemoveFailed, $"Removing {packageId} {version} from feed '{Source}' failed: {Redact(e.Message)} Check that the feed is writable and the API key may delete; then run the release again.");
             return false;
         }
     }
@@ -143,12 +149,14 @@ public sealed partial class ModelFeed
     {
         try
         {
-            await PackagePusher.PushAsync(Source, LocalFolder, _apiKey, path, cancellationToken).ConfigureAwait(false);
+            if (RefusesInsecureWrite(bag))
+                return false;
+            await PackagePusher.PushAsync(PackageSource(), LocalFolder, _apiKey, path, new NuGet.Packaging.Core.PackageIdentity(packageId, version), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (IsFeedFailure(e, cancellationToken) || e is InvalidOperationException or ArgumentException or NuGet.Packaging.Core.PackagingException)
         {
-            bag.Error(Codes.PushFailed, $"Copying {packageId} {version} to feed '{Source}' failed: {e.Message} Check that the feed is writable and the API key is valid, then run the release again.");
+            bag.Error(Codes.PushFailed, $"Copying {packageId} {version} to feed '{Source}' failed: {Redact(e.Message)} Check that the feed is writable and the API key is valid, then run the release again.");
             return false;
         }
     }

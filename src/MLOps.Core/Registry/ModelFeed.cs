@@ -1,4 +1,5 @@
 using MLOps.Core.Diagnostics;
+using NuGet.Configuration;
 using NuGet.Protocol;
 using NuGet.Protocol.Core.Types;
 
@@ -12,13 +13,15 @@ namespace MLOps.Core.Registry;
 /// </summary>
 public sealed partial class ModelFeed
 {
+    // Never printed, logged or put in a message: it only goes into the X-NuGet-ApiKey header of a push.
     private readonly string? _apiKey;
 
-    private ModelFeed(string source, string? localFolder, string? apiKey)
+    private ModelFeed(string source, string? localFolder, string? apiKey, bool allowInsecureConnections)
     {
         Source = source;
         LocalFolder = localFolder;
         _apiKey = apiKey;
+        AllowInsecureConnections = allowInsecureConnections;
     }
 
     /// <summary>The feed's source: a full folder path or an http(s) service index URL.</summary>
@@ -28,10 +31,16 @@ public sealed partial class ModelFeed
     public string? LocalFolder { get; }
 
     /// <summary>
+    /// Whether writing to a plain http:// feed is allowed (NuGet's allowInsecureConnections): without it a
+    /// push is refused (MLOPS5007), because the API key would cross the network unencrypted.
+    /// </summary>
+    public bool AllowInsecureConnections { get; }
+
+    /// <summary>
     /// Opens a feed by folder path (relative to <paramref name="baseDirectory"/>, default the current
     /// directory; created when missing) or http(s) URL. Returns null and reports MLOPS5004 when it cannot.
     /// </summary>
-    public static ModelFeed? Open(string source, DiagnosticBag bag, string? baseDirectory = null, string? apiKey = null)
+    public static ModelFeed? Open(string source, DiagnosticBag bag, string? baseDirectory = null, string? apiKey = null, bool allowInsecureConnections = false)
     {
         if (string.IsNullOrWhiteSpace(source))
         {
@@ -42,7 +51,7 @@ public sealed partial class ModelFeed
         if (Uri.TryCreate(source, UriKind.Absolute, out Uri? uri) && !uri.IsFile)
         {
             if (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-                return new ModelFeed(source, localFolder: null, apiKey);
+                return new ModelFeed(source, localFolder: null, apiKey, allowInsecureConnections);
             bag.Error(Codes.FeedUnavailable, $"Feed source '{source}' uses the unsupported scheme '{uri.Scheme}'. Expected a folder path or an http(s) NuGet v3 feed URL.");
             return null;
         }
@@ -60,7 +69,7 @@ public sealed partial class ModelFeed
             return null;
         }
 
-        return new ModelFeed(folder, folder, apiKey);
+        return new ModelFeed(folder, folder, apiKey, allowInsecureConnections);
     }
 
     /// <summary>
@@ -74,7 +83,7 @@ public sealed partial class ModelFeed
         try
         {
             using var cache = new SourceCacheContext { NoCache = true, DirectDownload = true, RefreshMemoryCache = true };
-            SourceRepository repository = Repository.Factory.GetCoreV3(Source);
+            SourceRepository repository = Repository.Factory.GetCoreV3(PackageSource());
             FindPackageByIdResource? finder = await repository.GetResourceAsync<FindPackageByIdResource>(cancellationToken).ConfigureAwait(false);
             if (finder is not null)
                 return (true, await operation(finder, cache).ConfigureAwait(false));
@@ -83,10 +92,35 @@ public sealed partial class ModelFeed
         }
         catch (Exception e) when (IsFeedFailure(e, cancellationToken))
         {
-            bag.Error(Codes.FeedUnavailable, $"Feed '{Source}' cannot be read: {e.Message} Check the source, the network and your credentials.");
+            bag.Error(Codes.FeedUnavailable, $"Feed '{Source}' cannot be read: {Redact(e.Message)} Check the source, the network and your credentials.");
             return (false, failed);
         }
     }
+
+    /// <summary>The feed as NuGet.Protocol sees it, carrying <see cref="AllowInsecureConnections"/>.</summary>
+    internal PackageSource PackageSource() => new(Source) { AllowInsecureConnections = AllowInsecureConnections };
+
+    /// <summary>
+    /// True (and MLOPS5007 reported) when this is a plain http:// feed and insecure connections were not
+    /// allowed: call before anything that sends the API key (push, delete).
+    /// </summary>
+    internal bool RefusesInsecureWrite(DiagnosticBag bag, string? file = null)
+    {
+        if (AllowInsecureConnections || LocalFolder is not null || !Source.StartsWith("http:", StringComparison.OrdinalIgnoreCase))
+            return false;
+        bag.Error(Codes.InsecureFeedWrite,
+            $"Feed '{Source}' is plain http: writing to it would send the API key unencrypted, and NuGet refuses it. " +
+            "Use an https feed, or allow insecure connections explicitly for this feed (mlops publish --allow-insecure-connections; " +
+            "ModelFeed.Open(..., allowInsecureConnections: true)) when it is on a network you trust.", file);
+        return true;
+    }
+
+    /// <summary>
+    /// Text from NuGet or the server with the API key masked: a message never holds the key, even if a server
+    /// or a library echoed it back.
+    /// </summary>
+    private string Redact(string text) =>
+        _apiKey is { Length: > 0 } key ? text.Replace(key, "***", StringComparison.Ordinal) : text;
 
     // The failures a feed can have that are the environment's fault, not a bug: reported, not thrown.
     private static bool IsFeedFailure(Exception e, CancellationToken cancellationToken) =>

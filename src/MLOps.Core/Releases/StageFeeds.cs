@@ -13,7 +13,7 @@ public sealed class StageFeeds(Func<string, string?>? variable = null)
     public ModelFeed? Open(Stage stage, DiagnosticBag bag)
     {
         if (!_open.TryGetValue(stage.Name, out ModelFeed? feed))
-            _open[stage.Name] = feed = ModelFeed.Open(stage.Feed, bag, apiKey: stage.ApiKey(variable));
+            _open[stage.Name] = feed = ModelFeed.Open(stage.Feed, bag, apiKey: stage.ApiKey(variable), allowInsecureConnections: stage.AllowInsecureConnections);
         return feed;
     }
 

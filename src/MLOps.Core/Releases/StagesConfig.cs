@@ -99,11 +99,12 @@ public sealed class StagesConfig
                 continue;
             }
 
-            yaml.RejectUnknownKeys(map, "a stage", "name", "feed", "api-key-env", "require-signed");
+            yaml.RejectUnknownKeys(map, "a stage", "name", "feed", "api-key-env", "require-signed", "allow-insecure-connections");
             string? name = yaml.String(map, "name", "a stage", required: true);
             string? feed = yaml.String(map, "feed", $"stage {Visible.Quote(name)}", required: true);
             string? keyEnv = yaml.String(map, "api-key-env", $"stage {Visible.Quote(name)}", required: false);
             bool signed = yaml.Boolean(map, "require-signed", $"stage {Visible.Quote(name)}") ?? false;
+            bool insecure = yaml.Boolean(map, "allow-insecure-connections", $"stage {Visible.Quote(name)}") ?? false;
             if (name is null || feed is null)
                 continue;
             if (stages.Exists(s => s.Name == name))
@@ -113,7 +114,7 @@ public sealed class StagesConfig
             }
 
             bool isUrl = Uri.TryCreate(feed, UriKind.Absolute, out Uri? uri) && !uri.IsFile;
-            stages.Add(new Stage(name, isUrl ? feed : Path.GetFullPath(feed, folder), keyEnv, signed));
+            stages.Add(new Stage(name, isUrl ? feed : Path.GetFullPath(feed, folder), keyEnv, signed, insecure));
         }
 
         return stages;
