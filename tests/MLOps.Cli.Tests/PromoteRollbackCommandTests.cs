@@ -30,11 +30,11 @@ public sealed class PromoteRollbackCommandTests : IDisposable
     [Fact]
     public void Should_ExitOneWithMLOPS5012_When_TheVersionIsNotInTheStageBefore()
     {
-        // Given 1.0.0 in dev only (staging was never released)
+        // Given 1.0.0 in dev, and 2.0.0 nowhere (built on a branch, say)
         _repo.Publish("1.0.0", 'a');
 
-        // When it is promoted straight to production
-        CliResult result = Run("promote", "M", "1.0.0", "--to", "production");
+        // When 2.0.0 is promoted to production
+        CliResult result = Run("promote", "M", "2.0.0", "--to", "production");
 
         // Then it is refused and the file is unchanged
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -46,18 +46,36 @@ public sealed class PromoteRollbackCommandTests : IDisposable
     [Fact]
     public void Should_RequireAReasonWithMLOPS0029AndRecordTheOverride_When_ForceIsUsed()
     {
-        // Given 1.0.0 in dev only
+        // Given 1.0.0 in dev, and 2.0.0 not in staging
         _repo.Publish("1.0.0", 'a');
 
-        // When it is forced to production without, then with a reason
-        CliResult without = Run("promote", "M", "1.0.0", "--to", "production", "--force");
-        CliResult with = Run("promote", "M", "1.0.0", "--to", "production", "--force", "--reason", "hotfix");
+        // When 2.0.0 is forced to production without, then with a reason
+        CliResult without = Run("promote", "M", "2.0.0", "--to", "production", "--force");
+        CliResult with = Run("promote", "M", "2.0.0", "--to", "production", "--force", "--reason", "hotfix");
 
         // Then the first is a usage error, the second an override recorded in the history
         Assert.True(without.ExitCode == 2, without.ToString());
         Assert.Contains("error MLOPS0029: ", without.Error);
         Assert.True(with.ExitCode == 0, with.ToString());
         Assert.Contains("reason: \"hotfix\", override: true }", _repo.ReadRelease());
+    }
+
+    [Fact]
+    public void Should_AcceptTheVersion_When_TheStageBeforeFollowsLatestAndItIsTheNewest()
+    {
+        // Given 1.0.0 in dev, staging declared 'latest' but not released yet
+        _repo.Publish("1.0.0", 'a');
+
+        // When 1.0.0 is promoted to production, and the release run
+        CliResult promote = Run("promote", "M", "1.0.0", "--to", "production", "--reason", "first");
+        CliResult release = Run("release", "M");
+
+        // Then staging gets it first, then production from staging
+        Assert.True(promote.ExitCode == 0, promote.ToString());
+        Assert.True(release.ExitCode == 0, release.ToString());
+        Assert.Contains("staging: copied M.Model 1.0.0", release.Output);
+        Assert.Contains("production: copied M.Model 1.0.0", release.Output);
+        Assert.Equal(["1.0.0"], _repo.Versions("production"));
     }
 
     [Theory]

@@ -23,7 +23,7 @@ public sealed class ReleaseEditor(ModelRelease model, StageFeeds feeds, string b
             return null;
         Stage before = model.Stages.Before(stage)!;
         ReleaseFile release = model.Release;
-        bool inBefore = release.DeclaredVersion(before.Name) == version
+        bool inBefore = await feeds.ResolveDeclaredAsync(model.Stages, release, before, model.PackageId, bag, cancellationToken).ConfigureAwait(false) == version
             || (feeds.Open(before, bag) is { } feed && (await feed.GetListedVersionsAsync(model.PackageId, bag, cancellationToken).ConfigureAwait(false)).Contains(version));
         if (bag.HasErrors)
             return null;
