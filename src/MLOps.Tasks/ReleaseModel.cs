@@ -20,7 +20,10 @@ public sealed class ReleaseModel : MLOpsTask
     /// <summary>Sync only this stage; empty: every stage after the first.</summary>
     public string Stage { get; set; } = "";
 
-    /// <summary>One item per package copied into a stage: ItemSpec the stage, metadata PackageId, Version and Feed.</summary>
+    /// <summary>Where to write a copy of each package copied into a stage (for a release hook); empty: none written.</summary>
+    public string CopiedPackagesDir { get; set; } = "";
+
+    /// <summary>One item per package copied into a stage: ItemSpec the stage, metadata PackageId, Version, Feed and PackagePath (with <see cref="CopiedPackagesDir"/>).</summary>
     [Output]
     public ITaskItem[] Copied { get; private set; } = [];
 
@@ -49,6 +52,18 @@ public sealed class ReleaseModel : MLOpsTask
             ["PackageId"] = model.PackageId,
             ["Version"] = c.Version.ToNormalizedString(),
             ["Feed"] = c.Feed,
+            ["PackagePath"] = WriteCopy(model.PackageId, c),
         }))];
+    }
+
+    // The exact bytes copied, as <dir>/<stage>/<id>.<version>.nupkg; "" when no folder was asked for.
+    private string WriteCopy(string packageId, StageChange change)
+    {
+        if (CopiedPackagesDir.Length == 0 || change.Nupkg is null)
+            return "";
+        string path = Path.Combine(CopiedPackagesDir, change.Stage, $"{packageId}.{change.Version.ToNormalizedString()}.nupkg");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, change.Nupkg);
+        return path;
     }
 }

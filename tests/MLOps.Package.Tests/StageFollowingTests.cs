@@ -42,8 +42,10 @@ public sealed class StageFollowingTests(ITestOutputHelper log) : IDisposable
         WriteRelease(second);
         Release();
 
-        // Then the service gets 1.1.0
+        // Then the service gets 1.1.0, and the target left the exact bytes it copied for a release hook
         Assert.Equal("serves=1.1.0", Serves(service));
+        string copied = Path.Combine(_model.ArtifactsDirectory, "released", "production", $"{PackageId}.1.1.0.nupkg");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(production, "flightdelay.stage", "1.1.0", "flightdelay.stage.1.1.0.nupkg")), File.ReadAllBytes(copied));
 
         // When production is rolled back and released
         WriteRelease(second.Replace("production: 1.1.0", "production: 1.0.0", StringComparison.Ordinal)

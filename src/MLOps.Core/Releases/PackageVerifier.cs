@@ -87,7 +87,7 @@ public static class PackageVerifier
         }
 
         checks.Add($"ok   commit {commit} is in the repository");
-        string? spec = git.Files(commit).FirstOrDefault(f => f.EndsWith($"{modelName}/model.yaml", StringComparison.Ordinal));
+        string? spec = git.Files(commit).FirstOrDefault(f => ("/" + f).EndsWith($"/{modelName}/model.yaml", StringComparison.Ordinal));
         if (spec is null)
         {
             checks.Add($"skip no {modelName}/model.yaml at {commit[..Math.Min(12, commit.Length)]}: the spec cannot be compared");
