@@ -97,6 +97,10 @@ public sealed class TempModelProject : IDisposable
 
     public DotNetResult Pack(params string[] arguments) => DotNetIn(["pack", "-c", Configuration, .. arguments]);
 
+    /// <summary>A dotnet command in the project folder with extra environment variables (secrets a build reads from the environment).</summary>
+    public DotNetResult DotNetWith(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        DotNet.Run(ProjectDirectory, [.. arguments, .. CommonArguments], _log, environment: environment);
+
     /// <summary>Packs (building as needed) and pushes the package to MLOpsFeed.</summary>
     public DotNetResult Publish(params string[] arguments) =>
         DotNetIn(["msbuild", "-restore", "-t:MLOpsPublish", $"-p:Configuration={Configuration}", .. arguments]);

@@ -77,6 +77,16 @@ internal sealed partial class NuGetTestServer : IDisposable
     /// <summary>Adds a package straight into the folder, as if pushed; false when the id and version were there.</summary>
     public bool Add(string nupkgPath) => Store.TryAdd(File.ReadAllBytes(nupkgPath), out _);
 
+    /// <summary>Unlists a version straight in the folder, as a DELETE would; false when it is not there.</summary>
+    public bool Unlist(string id, string version) => Store.TryUnlist(id, version);
+
+    /// <summary>The versions the server holds for an id (lowercase, lowest first) with whether each is listed.</summary>
+    public IReadOnlyList<(string Version, bool Listed)> Versions(string id) =>
+        [.. Store.Versions(id.ToLowerInvariant()).Select(v => (v.LowerVersion, v.Listed))];
+
+    /// <summary>Forgets the requests recorded so far (to assert on what one step sends).</summary>
+    public void ClearRequests() => _requests.Clear();
+
     public void Dispose()
     {
         _listener.Close();
