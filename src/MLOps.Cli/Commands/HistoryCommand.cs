@@ -35,7 +35,7 @@ internal static class HistoryCommand
         var bag = new DiagnosticBag();
         if (ReleaseOptions.Open(modelName, directory, bag) is not { } model)
             return ReleaseOptions.Finish(error, bag);
-        IReadOnlyList<HistoryEvent> events = await new ReleaseHistory(model, new StageFeeds()).ReadAsync(bag, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<HistoryEvent> events = await new ReleaseHistory(model, new StageFeeds(createFolders: false)).ReadAsync(bag, cancellationToken).ConfigureAwait(false);
         if (json)
             output.WriteLine(JsonSerializer.Serialize(events, Indented));
         else

@@ -51,7 +51,7 @@ internal static class PromoteCommand
         }
 
         string by = CiEnvironment.Current(model.ModelFolder).Identity;
-        var editor = new ReleaseEditor(model, new StageFeeds(), by);
+        var editor = new ReleaseEditor(model, new StageFeeds(createFolders: false), by);
         if (await editor.PromoteAsync(to, version, reason, force, bag, cancellationToken).ConfigureAwait(false) is not { } release
             || !ReleaseFileWriter.Write(release, bag))
             return ReleaseOptions.Finish(error, bag);

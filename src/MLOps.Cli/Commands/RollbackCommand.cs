@@ -37,7 +37,7 @@ internal static class RollbackCommand
         if (ReleaseOptions.Open(modelName, directory, bag) is not { } model)
             return ReleaseOptions.Finish(error, bag);
         string by = CiEnvironment.Current(model.ModelFolder).Identity;
-        var editor = new ReleaseEditor(model, new StageFeeds(), by);
+        var editor = new ReleaseEditor(model, new StageFeeds(createFolders: false), by);
         if (await editor.RollbackAsync(stage, to, reason, bag, cancellationToken).ConfigureAwait(false) is not { } release
             || !ReleaseFileWriter.Write(release, bag))
             return ReleaseOptions.Finish(error, bag);

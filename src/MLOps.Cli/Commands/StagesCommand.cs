@@ -31,7 +31,7 @@ internal static class StagesCommand
         var bag = new DiagnosticBag();
         if (ReleaseOptions.Open(modelName, directory, bag) is not { } model)
             return ReleaseOptions.Finish(error, bag);
-        var feeds = new StageFeeds();
+        var feeds = new StageFeeds(createFolders: false);
         var rows = new List<string[]> { Header };
         foreach (Stage stage in model.Stages.Stages)
         {

@@ -4,14 +4,20 @@ using NuGet.Versioning;
 
 namespace MLOps.Core.Releases;
 
-/// <summary>Opens stage feeds (with the API key from each stage's api-key-env) and answers what a stage serves.</summary>
-public sealed class StageFeeds(Func<string, string?>? variable = null)
+/// <summary>
+/// Opens stage feeds (with the API key from each stage's api-key-env) and answers what a stage serves. With
+/// <paramref name="createFolders"/> false (commands that only read), a folder feed that does not exist yet is not
+/// created: it holds nothing.
+/// </summary>
+public sealed class StageFeeds(Func<string, string?>? variable = null, bool createFolders = true)
 {
     private readonly Dictionary<string, ModelFeed?> _open = new(StringComparer.Ordinal);
 
-    /// <summary>The stage's feed; null when it cannot be opened (reported). A folder feed is created when missing.</summary>
+    /// <summary>The stage's feed; null when it cannot be opened (reported), or is a missing folder that is not to be created.</summary>
     public ModelFeed? Open(Stage stage, DiagnosticBag bag)
     {
+        if (!createFolders && !stage.IsHttp && !Directory.Exists(stage.Feed))
+            return null;
         if (!_open.TryGetValue(stage.Name, out ModelFeed? feed))
             _open[stage.Name] = feed = ModelFeed.Open(stage.Feed, bag, apiKey: stage.ApiKey(variable), allowInsecureConnections: stage.AllowInsecureConnections);
         return feed;
