@@ -19,7 +19,7 @@ internal sealed class CliRoot
 
     public static CliRoot Create()
     {
-        var root = new RootCommand("mlops: publish model packages to a NuGet feed (the model registry), read it back, validate a model's spec and data, and start a new model from data.")
+        var root = new RootCommand("mlops: publish model packages to a NuGet feed (the model registry), read it back, promote and roll back versions through stages, validate a model's spec and data, and start a new model from data.")
         {
             PublishCommand.Create(),
             VersionsCommand.Create(),
@@ -28,6 +28,12 @@ internal sealed class CliRoot
             SchemaCommand.Create(),
             SummaryCommand.Create(),
             NewCommand.Create(),
+            PromoteCommand.Create(),
+            RollbackCommand.Create(),
+            StagesCommand.Create(),
+            HistoryCommand.Create(),
+            VerifyCommand.Create(),
+            ReleaseCommand.Create(),
         };
         HelpOption help = root.Options.OfType<HelpOption>().Single();
         help.Action = new ExampleHelpAction((SynchronousCommandLineAction)help.Action!);

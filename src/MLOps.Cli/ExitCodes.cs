@@ -29,6 +29,13 @@ public static class ExitCodes
         Codes.SchemaFileInvalid,
         Codes.SchemaColumnTypeUnknown,
         Codes.SchemaColumnInvalid,
+        // Releases: the stages and release files, the model and stage named, a missing reason or API key.
+        Codes.StagesFileInvalid,
+        Codes.ReleaseFileInvalid,
+        Codes.ReleaseModelNotFound,
+        Codes.UnknownStage,
+        Codes.ReleaseReasonRequired,
+        Codes.StageApiKeyMissing,
     };
 
     /// <summary>2 when any error is a configuration error, 1 when any other error was found, else 0.</summary>
