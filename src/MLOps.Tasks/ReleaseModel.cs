@@ -37,7 +37,8 @@ public sealed class ReleaseModel : MLOpsTask
             return;
         }
 
-        StageSyncResult result = new StageSync(model, new StageFeeds()).SyncAsync(Stage.Length > 0 ? Stage : null, bag).GetAwaiter().GetResult();
+        var feeds = new StageFeeds();
+        StageSyncResult result = new StageSync(model, feeds).SyncAsync(Stage.Length > 0 ? Stage : null, bag).GetAwaiter().GetResult();
         foreach (StageChange change in result.Changes)
         {
             Progress(change.Kind == StageChangeKind.Copied
@@ -47,6 +48,7 @@ public sealed class ReleaseModel : MLOpsTask
 
         foreach (StageState state in result.States)
             Progress($"{state.Stage}: serves {model.PackageId} {state.Serves?.ToNormalizedString() ?? "nothing"}");
+        GitHubReleaseStep.RunAsync(model, result, feeds, Environment.GetEnvironmentVariable, Progress, bag, CancellationToken.None).GetAwaiter().GetResult();
         Copied = [.. result.Changes.Where(c => c.Kind == StageChangeKind.Copied).Select(c => (ITaskItem)new TaskItem(c.Stage, new Dictionary<string, string>
         {
             ["PackageId"] = model.PackageId,

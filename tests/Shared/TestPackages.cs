@@ -28,6 +28,9 @@ internal static class TestPackages
     /// <summary>A model package whose lineage.json holds exactly <paramref name="lineageText"/> (to test bad manifests).</summary>
     public static string WithLineageText(string folder, string id, string version, string lineageText) => Build(folder, id, version, lineageText);
 
+    /// <summary>The model card a model package carries at its root, as the pipeline packs it.</summary>
+    public static string ModelCard(string id, string version) => $"# {id} {version}\n\nA test model card.\n";
+
     /// <summary>A sha256-shaped lowercase hex string that differs per seed character.</summary>
     public static string Sha(char seed) => new(seed, 64);
 
@@ -39,7 +42,10 @@ internal static class TestPackages
             ? File("contentFiles/any/any/mlops/M/model.zip", "not really a model")
             : new PhysicalPackageFile(new MemoryStream(model)) { TargetPath = "contentFiles/any/any/mlops/M/model.zip" });
         if (lineageText is not null)
+        {
             builder.Files.Add(File("contentFiles/any/any/mlops/M/lineage.json", lineageText));
+            builder.Files.Add(File("README.md", ModelCard(id, version)));
+        }
 
         // Each pack gets its own folder: the same id+version is built twice in some tests.
         string packFolder = Directory.CreateDirectory(Path.Combine(folder, "packs", Guid.NewGuid().ToString("N"))).FullName;
