@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using MLOps.Core.SourceControl;
 
 namespace MLOps.Core.Releases;
 
@@ -29,28 +29,5 @@ public sealed class GitFiles(string repositoryRoot)
 
     private static string Quote(string path) => $"\"{path.Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
 
-    private (int ExitCode, byte[] Output)? Run(string arguments)
-    {
-        var info = new ProcessStartInfo("git", arguments)
-        {
-            WorkingDirectory = repositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        try
-        {
-            using Process process = Process.Start(info)!;
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginErrorReadLine();
-            using var output = new MemoryStream();
-            process.StandardOutput.BaseStream.CopyTo(output);
-            process.WaitForExit();
-            return (process.ExitCode, output.ToArray());
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    private (int ExitCode, byte[] Output)? Run(string arguments) => ProcessRunner.RunBytes("git", arguments, repositoryRoot);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace MLOps.Core.SourceControl;
 
@@ -11,7 +12,11 @@ public interface IProcessRunner
 
 public sealed class ProcessRunner : IProcessRunner
 {
-    public (int ExitCode, string Output)? Run(string fileName, string arguments, string workingDirectory)
+    public (int ExitCode, string Output)? Run(string fileName, string arguments, string workingDirectory) =>
+        RunBytes(fileName, arguments, workingDirectory) is { } result ? (result.ExitCode, Encoding.UTF8.GetString(result.Output)) : null;
+
+    /// <summary>Like <see cref="Run"/>, with standard output as bytes (file contents read through git, say); standard error is discarded.</summary>
+    public static (int ExitCode, byte[] Output)? RunBytes(string fileName, string arguments, string workingDirectory)
     {
         var info = new ProcessStartInfo(fileName, arguments)
         {
@@ -25,9 +30,10 @@ public sealed class ProcessRunner : IProcessRunner
             using Process process = Process.Start(info)!;
             process.ErrorDataReceived += (_, _) => { };
             process.BeginErrorReadLine();
-            string output = process.StandardOutput.ReadToEnd();
+            using var output = new MemoryStream();
+            process.StandardOutput.BaseStream.CopyTo(output);
             process.WaitForExit();
-            return (process.ExitCode, output);
+            return (process.ExitCode, output.ToArray());
         }
         catch (System.ComponentModel.Win32Exception)
         {
