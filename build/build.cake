@@ -149,9 +149,19 @@ Task("Test")
     .IsDependentOn("Packages")
     .Does(() =>
 {
+    // The pipeline tests run last, on their own: each builds this repository's packages again in a fresh clone, and
+    // the build then replaces NuGet's cached MLOps.* copies (PackageCache.Refresh), which would pull them from under
+    // the target and package tests restoring them at the same time.
     DotNetTest(root.CombineWithFilePath("Pipeline.sln").FullPath, new DotNetTestSettings
     {
         Configuration = configuration,
+        Filter = "FullyQualifiedName!~MLOps.Pipelines.Tests",
+        Loggers = new[] { "console;verbosity=normal" },
+    });
+    DotNetTest(root.CombineWithFilePath("tests/MLOps.Pipelines.Tests/MLOps.Pipelines.Tests.csproj").FullPath, new DotNetTestSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
         Loggers = new[] { "console;verbosity=normal" },
     });
 });

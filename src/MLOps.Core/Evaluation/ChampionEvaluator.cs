@@ -1,3 +1,4 @@
+using MLOps.Core.Gates;
 using System.Security.Cryptography;
 using Microsoft.ML;
 using MLOps.Core.Diagnostics;

@@ -1,5 +1,4 @@
 using MLOps.Core.Diagnostics;
-using MLOps.Core.Evaluation;
 using MLOps.Core.Spec;
 using MLOps.ModelFormat.Contract;
 

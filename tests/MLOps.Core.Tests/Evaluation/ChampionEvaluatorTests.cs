@@ -1,3 +1,4 @@
+using MLOps.Core.Gates;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.ML;

@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
 
-namespace MLOps.Core.Evaluation;
+namespace MLOps.Core.Gates;
 
 /// <summary>
-/// The champion evaluated on the candidate's test rows (champion.json, written by the EvaluateChampion step):
+/// The champion evaluated on the candidate's test rows (champion.json, written by the EvaluateChampion step; a gate input, so it lives with the gates: evaluation writes it, gates read it):
 /// which version of which feed, the model it holds, and its metrics, or why it could not score the rows.
 /// </summary>
 public sealed record ChampionEvaluation(
