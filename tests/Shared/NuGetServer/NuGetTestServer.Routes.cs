@@ -11,7 +11,7 @@ internal sealed partial class NuGetTestServer
     {
         HttpListenerRequest request = context.Request;
         HttpListenerResponse response = context.Response;
-        int status;
+        int status = (int)HttpStatusCode.InternalServerError; // until the route answers
         try
         {
             (status, byte[] body, string contentType) = await RouteAsync(request).ConfigureAwait(false);
@@ -32,6 +32,9 @@ internal sealed partial class NuGetTestServer
         }
         finally
         {
+            // Recorded before the response completes: a client that has its answer must find its request recorded.
+            var headers = request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
+            _requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url?.PathAndQuery ?? "", headers, status));
             try
             {
                 response.Close();
@@ -41,9 +44,6 @@ internal sealed partial class NuGetTestServer
                 // The client went away.
             }
         }
-
-        var headers = request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url?.PathAndQuery ?? "", headers, status));
     }
 
     private async Task<(int Status, byte[] Body, string ContentType)> RouteAsync(HttpListenerRequest request)
