@@ -18,7 +18,7 @@ internal static class ReleaseCommand
         Option<string?> directory = ReleaseOptions.Directory();
         var command = new CliCommand(
             "release",
-            "Makes each stage's feed match release.yaml: copies the declared version's exact package from the stage before (sha512 checked), removes or unlists rolled-back versions, and reports a version in a stage feed that the release file does not explain (MLOPS5013).",
+            "Makes each stage's feed match release.yaml: copies the declared version's exact package from the stage before (sha512 checked), removes or unlists rolled-back versions, and reports a version in a stage feed that the release file does not explain (MLOPS5013). When stages.yaml names a GitHub repository, the version the last stage serves gets its GitHub release (tag <model>-v<version>, the model card, the package).",
             "mlops release FlightDelay",
             "mlops release --stage production")
         {
