@@ -31,4 +31,23 @@ public sealed class ModelDependenciesTests
         // Then each is one of the ML.NET packages in Directory.Packages.props
         Assert.Subset(new HashSet<string> { "Microsoft.ML", "Microsoft.ML.LightGbm", "Microsoft.ML.FastTree" }, packages);
     }
+
+    [Fact]
+    public void Should_name_the_package_of_the_trainers_assembly_When_any_trainer_is_listed()
+    {
+        // Given every trainer in the catalog, and the assembly holding its ML.NET options class
+        foreach (TrainerDescriptor trainer in TrainerCatalog.All)
+        {
+            string assembly = trainer.GetType().GetGenericArguments()[0].Assembly.GetName().Name!;
+
+            // When its dependencies are listed
+            IReadOnlyList<string> packages = ModelDependencies.Packages(trainer.Task, trainer.Name);
+
+            // Then the trainer's package is named after that assembly, or none is added when Microsoft.ML carries it
+            string[] expected = assembly.StartsWith("Microsoft.ML.", StringComparison.Ordinal) && assembly is not ("Microsoft.ML.StandardTrainers" or "Microsoft.ML.Data")
+                ? ["Microsoft.ML", assembly]
+                : ["Microsoft.ML"];
+            Assert.Equal(expected, packages);
+        }
+    }
 }
