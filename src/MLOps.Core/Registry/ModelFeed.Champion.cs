@@ -38,7 +38,7 @@ public sealed partial class ModelFeed
             string label = $"Champion {packageId} {version} in feed '{Source}'";
             if (!PackageLineage.TryRead(reader, label, bag, out JsonObject? lineage))
                 return null;
-            string? entry = reader.GetFiles().FirstOrDefault(f => ("/" + f.Replace('\\', '/')).EndsWith("/" + ModelFiles.ModelFile, StringComparison.OrdinalIgnoreCase));
+            string? entry = PackageLineage.FindEntry(reader, ModelFiles.ModelFile);
             if (lineage is null || entry is null)
             {
                 bag.Error(Codes.ChampionUnavailable, $"{label} holds no {ModelFiles.ModelFile} with its {ModelFiles.LineageFile}: it is not a model package. Point MLOpsChampionFeed and MLOpsChampionVersion at the model this one replaces.");

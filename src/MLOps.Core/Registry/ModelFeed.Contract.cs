@@ -32,8 +32,7 @@ public sealed partial class ModelFeed
 
     private static ModelContract? ReadContract(PackageArchiveReader reader, string packageLabel, DiagnosticBag bag)
     {
-        string? entry = reader.GetFiles().FirstOrDefault(f =>
-            ("/" + f.Replace('\\', '/')).EndsWith("/" + ModelContract.FileName, StringComparison.OrdinalIgnoreCase));
+        string? entry = PackageLineage.FindEntry(reader, ModelContract.FileName);
         if (entry is null)
             return null;
         try

@@ -13,10 +13,6 @@ namespace MLOps.Core.Registry;
 /// </summary>
 internal static class PackageLineage
 {
-    // Packed at ModelFiles.PackageContentPath(<ModelName>) + lineage.json; any folder is accepted so a
-    // change of layout in the packaging step does not blind the registry.
-    private const string EntrySuffix = "/" + ModelFiles.LineageFile;
-
     private const string ModelSha256Property = Lineage.ModelSha256Property;
 
     /// <summary>
@@ -26,8 +22,7 @@ internal static class PackageLineage
     public static bool TryRead(PackageArchiveReader reader, string packageLabel, DiagnosticBag bag, out JsonObject? lineage)
     {
         lineage = null;
-        string? entry = reader.GetFiles().FirstOrDefault(f =>
-            ("/" + f.Replace('\\', '/')).EndsWith(EntrySuffix, StringComparison.OrdinalIgnoreCase));
+        string? entry = FindEntry(reader, ModelFiles.LineageFile);
         if (entry is null)
             return true;
 
@@ -52,8 +47,25 @@ internal static class PackageLineage
     }
 
     /// <summary>The model_sha256 of a lineage object, lower-cased; null when absent or not a string.</summary>
-    public static string? ModelSha256(JsonObject? lineage) =>
-        lineage?[ModelSha256Property] is JsonValue value && value.TryGetValue(out string? sha)
-            ? sha.ToLowerInvariant()
-            : null;
+    public static string? ModelSha256(JsonObject? lineage) => Text(lineage, ModelSha256Property)?.ToLowerInvariant();
+
+    /// <summary>
+    /// The string at <paramref name="path"/> (nested keys) in a lineage object; null when any key is absent or the value
+    /// is not a string. Feeds hold lineage of every age and origin, so the registry reads it leniently, key by key.
+    /// </summary>
+    public static string? Text(JsonObject? lineage, params string[] path)
+    {
+        JsonNode? node = lineage;
+        foreach (string key in path)
+            node = node is JsonObject o ? o[key] : null;
+        return node is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+    }
+
+    /// <summary>
+    /// The package entry named <paramref name="fileName"/> in any folder (the model's files are packed under
+    /// ModelFiles.PackageContentPath(<c>Name</c>); any folder is accepted so a change of layout in the packaging step
+    /// does not blind the registry); null when there is none.
+    /// </summary>
+    public static string? FindEntry(PackageArchiveReader reader, string fileName) =>
+        reader.GetFiles().FirstOrDefault(f => ("/" + f.Replace('\\', '/')).EndsWith("/" + fileName, StringComparison.OrdinalIgnoreCase));
 }

@@ -32,7 +32,7 @@ public static class PackageVerifier
                 return checks;
             }
 
-            string entry = reader.GetFiles().Select(f => f.Replace('\\', '/')).First(f => ("/" + f).EndsWith("/" + ModelFiles.LineageFile, StringComparison.OrdinalIgnoreCase));
+            string entry = PackageLineage.FindEntry(reader, ModelFiles.LineageFile)!.Replace('\\', '/');
             string folder = entry.Contains('/', StringComparison.Ordinal) ? entry[..entry.LastIndexOf('/')] : "";
             string modelName = folder[(folder.LastIndexOf('/') + 1)..];
             CheckModel(reader, folder, lineage, label, bag, checks);
@@ -48,9 +48,11 @@ public static class PackageVerifier
 
     private static void CheckModel(PackageArchiveReader reader, string folder, JsonObject lineage, string label, DiagnosticBag bag, List<string> checks)
     {
-        string modelFile = Text(lineage, "model_file") ?? ModelFiles.ModelFile;
+        string modelFile = PackageLineage.Text(lineage, "model_file") ?? ModelFiles.ModelFile;
         string expected = PackageLineage.ModelSha256(lineage)!;
-        string? path = reader.GetFiles().FirstOrDefault(f => ("/" + f.Replace('\\', '/')) == $"{folder}/{modelFile}" || f.Replace('\\', '/') == $"{folder}/{modelFile}");
+        // The model file the lineage names, beside the lineage.json it was read from.
+        string beside = folder.Length == 0 ? modelFile : $"{folder}/{modelFile}";
+        string? path = reader.GetFiles().FirstOrDefault(f => f.Replace('\\', '/') == beside);
         string? actual = null;
         if (path is not null)
         {
@@ -71,7 +73,7 @@ public static class PackageVerifier
 
     private static void CheckCommit(JsonObject lineage, string modelName, string label, string repositoryRoot, DiagnosticBag bag, List<string> checks)
     {
-        string? commit = lineage["code"] is JsonObject code ? Text(code, "git_commit") : null;
+        string? commit = PackageLineage.Text(lineage, "code", "git_commit");
         if (commit is null)
         {
             checks.Add("skip lineage names no commit (built outside git): nothing to check against the repository");
@@ -94,9 +96,9 @@ public static class PackageVerifier
             return;
         }
 
-        CheckFile(git, commit, spec, Text(lineage, "spec_sha256"), "spec_sha256", label, bag, checks);
-        if (SchemaPath(git.Read(commit, spec), spec) is { } schema && lineage["data"] is JsonObject data)
-            CheckFile(git, commit, schema, Text(data, "schema_sha256"), "data.schema_sha256", label, bag, checks);
+        CheckFile(git, commit, spec, PackageLineage.Text(lineage, "spec_sha256"), "spec_sha256", label, bag, checks);
+        if (SchemaPath(git.Read(commit, spec), spec) is { } schema)
+            CheckFile(git, commit, schema, PackageLineage.Text(lineage, "data", "schema_sha256"), "data.schema_sha256", label, bag, checks);
     }
 
     private static void CheckFile(GitFiles git, string commit, string path, string? expected, string property, string label, DiagnosticBag bag, List<string> checks)
@@ -152,7 +154,4 @@ public static class PackageVerifier
             return null;
         }
     }
-
-    private static string? Text(JsonObject json, string key) =>
-        json[key] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 }

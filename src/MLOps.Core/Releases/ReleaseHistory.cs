@@ -43,13 +43,7 @@ public sealed class ReleaseHistory(ModelRelease model, StageFeeds feeds)
 
     private static HistoryEvent Publish(string stage, FeedVersion published, JsonObject? lineage)
     {
-        string? Text(params string[] path)
-        {
-            JsonNode? node = lineage;
-            foreach (string key in path)
-                node = node is JsonObject o ? o[key] : null;
-            return node is JsonValue v && v.TryGetValue(out string? s) ? s : null;
-        }
+        string? Text(params string[] path) => PackageLineage.Text(lineage, path);
 
         string? champion = lineage?["champion"] is JsonObject c
             ? $"{(c["passed"]?.GetValue<bool>() == true ? "beat" : "did not beat")} champion {Text("champion", "stage")} {Text("champion", "version")}"
