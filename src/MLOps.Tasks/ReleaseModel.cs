@@ -39,15 +39,8 @@ public sealed class ReleaseModel : MLOpsTask
 
         var feeds = new StageFeeds();
         StageSyncResult result = new StageSync(model, feeds).SyncAsync(Stage.Length > 0 ? Stage : null, bag).GetAwaiter().GetResult();
-        foreach (StageChange change in result.Changes)
-        {
-            Progress(change.Kind == StageChangeKind.Copied
-                ? $"{change.Stage}: copied {model.PackageId} {change.Version} from the stage before (sha512 verified)"
-                : $"{change.Stage}: removed {model.PackageId} {change.Version} (rolled back)");
-        }
-
-        foreach (StageState state in result.States)
-            Progress($"{state.Stage}: serves {model.PackageId} {state.Serves?.ToNormalizedString() ?? "nothing"}");
+        foreach (string line in result.Describe(model.PackageId))
+            Progress(line);
         GitHubReleaseStep.RunAsync(model, result, feeds, Environment.GetEnvironmentVariable, Progress, bag, CancellationToken.None).GetAwaiter().GetResult();
         Copied = [.. result.Changes.Where(c => c.Kind == StageChangeKind.Copied).Select(c => (ITaskItem)new TaskItem(c.Stage, new Dictionary<string, string>
         {

@@ -45,12 +45,8 @@ internal static class ReleaseCommand
 
             var feeds = new StageFeeds();
             StageSyncResult result = await new StageSync(model, feeds).SyncAsync(stage, bag, cancellationToken).ConfigureAwait(false);
-            foreach (StageChange change in result.Changes)
-                output.WriteLine(change.Kind == StageChangeKind.Copied
-                    ? $"{change.Stage}: copied {model.PackageId} {change.Version} from the stage before (sha512 verified)"
-                    : $"{change.Stage}: removed {model.PackageId} {change.Version} (rolled back)");
-            foreach (StageState state in result.States)
-                output.WriteLine($"{state.Stage}: serves {model.PackageId} {state.Serves?.ToNormalizedString() ?? "nothing"}{(state.Declared is null ? " (nothing declared)" : "")}");
+            foreach (string line in result.Describe(model.PackageId))
+                output.WriteLine(line);
             await GitHubReleaseStep.RunAsync(model, result, feeds, Environment.GetEnvironmentVariable, output.WriteLine, bag, cancellationToken).ConfigureAwait(false);
         }
 

@@ -26,4 +26,12 @@ public sealed record StageSyncResult(IReadOnlyList<StageChange> Changes, IReadOn
     /// <summary>The copy that made <paramref name="stage"/> serve a new version in this sync (for a release hook, e.g. a GitHub release); null when none.</summary>
     public StageChange? CopiedTo(string stage) =>
         Changes.LastOrDefault(c => c.Stage == stage && c.Kind == StageChangeKind.Copied);
+
+    /// <summary>What the sync did and what each stage now serves, a line each: what `mlops release` and MLOpsRelease print.</summary>
+    public IEnumerable<string> Describe(string packageId) =>
+        Changes.Select(change => change.Kind == StageChangeKind.Copied
+                ? $"{change.Stage}: copied {packageId} {change.Version} from the stage before (sha512 verified)"
+                : $"{change.Stage}: removed {packageId} {change.Version} (rolled back)")
+            .Concat(States.Select(state =>
+                $"{state.Stage}: serves {packageId} {state.Serves?.ToNormalizedString() ?? "nothing"}{(state.Declared is null ? " (nothing declared)" : "")}"));
 }
