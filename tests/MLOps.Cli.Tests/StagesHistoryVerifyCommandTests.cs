@@ -152,5 +152,18 @@ public sealed class StagesHistoryVerifyCommandTests : IDisposable
         process.WaitForExit();
     }
 
+    [Fact]
+    public void Should_exit_2_with_MLOPS0027_When_no_models_folder_holds_the_model()
+    {
+        // Given a repository whose models/ has no folder NoSuchModel
+
+        // When its stages are asked for
+        CliResult result = Run("stages", "NoSuchModel");
+
+        // Then it is a usage error naming the folder looked for
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("error MLOPS0027: No folder models/NoSuchModel was found", result.Error);
+    }
+
     private CliResult Run(params string[] args) => Cli.Run([.. args, "-C", _repo.Root]);
 }

@@ -66,6 +66,24 @@ public sealed class SigningTests(ITestOutputHelper log) : IDisposable
         Assert.Contains("error MLOPS4010: MLOpsSigningCertificate is 'missing.pfx'", pack.Output);
     }
 
+    [Fact]
+    public void Should_fail_with_MLOPS4011_and_never_show_the_password_When_the_password_is_wrong()
+    {
+        // Given a certificate and a wrong password in the environment
+        string certificate = WriteCertificate("wrong-password", out _);
+        const string Wrong = "not-the-pfx-password-93a1";
+
+        // When the model is packed with it
+        DotNetResult pack = _project.DotNetWith(
+            new Dictionary<string, string> { ["MLOPS_SIGNING_CERTIFICATE_PASSWORD"] = Wrong },
+            "pack", "-c", TempModelProject.Configuration, $"-p:MLOpsSigningCertificate={certificate}");
+
+        // Then signing fails with MLOPS4011, and the password is not in the output
+        Assert.False(pack.Succeeded, pack.ToString());
+        Assert.Contains("error MLOPS4011: Signing ", pack.Output);
+        Assert.DoesNotContain(Wrong, pack.Output, StringComparison.Ordinal);
+    }
+
     // A consumer folder of its own (feed, packages folder, nuget.config) that downloads just the model package
     // (PackageDownload: no dependencies, which are not signed by this test's certificate), with signatures required.
     private DotNetResult Restore(string name, string fingerprint, string package, Action<string> change)

@@ -90,6 +90,62 @@ public sealed class StageSyncHttpTests : IDisposable
         Assert.DoesNotContain(_server.Requests, r => r.Method == "PUT");
     }
 
+    [Fact]
+    public async Task Should_ReportMLOPS5017_When_TheServerRefusesTheDeleteOfARolledBackVersion()
+    {
+        // Given production released 1.0.0 then 1.1.0, and rolled back to 1.0.0
+        _repo.Publish("1.0.0", 'a');
+        _repo.Publish("1.1.0", 'b');
+        _repo.WriteRelease(Released("1.0.0"));
+        Assert.Empty(await SyncAsync());
+        string released = Released("1.0.0", "1.1.0");
+        _repo.WriteRelease(released);
+        Assert.Empty(await SyncAsync());
+        _repo.WriteRelease(RolledBack(released));
+
+        // When released with a key the server refuses
+        DiagnosticBag bag = await SyncAsync(variable: name => name == KeyVariable ? "not-the-key" : null);
+
+        // Then removing 1.1.0 failed with MLOPS5017, and it is still listed
+        Assert.Contains(bag, d => d.Code == Codes.StageRemoveFailed);
+        Assert.Contains(_server.Versions(ReleaseRepository.PackageId), v => v == ("1.1.0", true));
+    }
+
+    [Fact]
+    public async Task Should_ReportMLOPS5024_When_ARolledBackVersionIsPromotedAgainOnAnHttpFeed()
+    {
+        // Given 1.1.0 released to production, rolled back (unlisted), then declared for production again
+        _repo.Publish("1.0.0", 'a');
+        _repo.Publish("1.1.0", 'b');
+        _repo.WriteRelease(Released("1.0.0"));
+        Assert.Empty(await SyncAsync());
+        string released = Released("1.0.0", "1.1.0");
+        _repo.WriteRelease(released);
+        Assert.Empty(await SyncAsync());
+        string rolledBack = RolledBack(released);
+        _repo.WriteRelease(rolledBack);
+        Assert.Empty(await SyncAsync());
+        _repo.WriteRelease(rolledBack.Replace("production: 1.0.0", "production: 1.1.0", StringComparison.Ordinal)
+            + "  - { action: promote, stage: production, version: 1.1.0, at: 2026-12-01T13:00:00Z, by: \"C\", reason: \"again\" }\n");
+
+        // When released
+        DiagnosticBag bag = await SyncAsync();
+
+        // Then the unlisted version cannot be relisted by a push: MLOPS5024, and nothing was pushed again
+        Assert.Contains(bag, d => d.Code == Codes.DeclaredVersionUnlisted);
+        Assert.Equal(2, _server.Requests.Count(r => r.Method == "PUT"));
+    }
+
+    // production promoted to each version in turn, as release.yaml records it.
+    private static string Released(params string[] versions) =>
+        $"package: M.Model\nstages:\n  production: {versions[^1]}\nhistory:\n"
+        + string.Concat(versions.Select((v, i) => $"  - {{ action: promote, stage: production, version: {v}, at: 2026-12-01T1{i}:00:00Z, by: \"A\" }}\n"));
+
+    // The same file after production went back from 1.1.0 to 1.0.0.
+    private static string RolledBack(string released) =>
+        released.Replace("production: 1.1.0", "production: 1.0.0", StringComparison.Ordinal)
+        + "  - { action: rollback, stage: production, version: 1.0.0, from: 1.1.0, at: 2026-12-01T12:00:00Z, by: \"B\", reason: \"worse\" }\n";
+
     private async Task<DiagnosticBag> SyncAsync(Func<string, string?>? variable = null)
     {
         var bag = new DiagnosticBag();

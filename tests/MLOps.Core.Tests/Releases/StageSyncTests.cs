@@ -156,10 +156,45 @@ public sealed class StageSyncTests : IDisposable
         Assert.Empty(_repo.Versions("staging"));
     }
 
-    private async Task<(StageSyncResult, DiagnosticBag)> SyncAsync()
+    [Fact]
+    public async Task Should_ReportMLOPS5014_When_ProductionIsSetBackByHandWithoutARollback()
+    {
+        // Given production (after dev) released 1.0.0 then 1.1.0, and release.yaml edited back to 1.0.0 with no rollback entry
+        using var repo = new ReleaseRepository("stages:\n  - name: dev\n    feed: feeds/dev\n  - name: production\n    feed: feeds/production\n");
+        repo.Publish("1.0.0", 'a');
+        repo.Publish("1.1.0", 'b');
+        const string First = """
+            package: M.Model
+            stages:
+              production: 1.0.0
+            history:
+              - { action: promote, stage: production, version: 1.0.0, at: 2026-12-01T10:00:00Z, by: "A", reason: "first" }
+
+            """;
+        string second = First.Replace("production: 1.0.0", "production: 1.1.0", StringComparison.Ordinal)
+            + "  - { action: promote, stage: production, version: 1.1.0, at: 2026-12-01T11:00:00Z, by: \"A\", reason: \"second\" }\n";
+        repo.WriteRelease(First);
+        Assert.Empty((await SyncAsync(repo)).Bag);
+        repo.WriteRelease(second);
+        Assert.Empty((await SyncAsync(repo)).Bag);
+        repo.WriteRelease(second.Replace("production: 1.1.0", "production: 1.0.0", StringComparison.Ordinal));
+
+        // When released
+        (StageSyncResult result, DiagnosticBag bag) = await SyncAsync(repo);
+
+        // Then the feed still serves 1.1.0 (a version production served is kept), and MLOPS5014 says to roll back instead
+        Diagnostic d = Assert.Single(bag);
+        Assert.Equal(Codes.StageServesOtherVersion, d.Code);
+        Assert.Contains("mlops rollback M --stage production --to 1.0.0", d.Message);
+        Assert.Equal(NuGetVersion.Parse("1.1.0"), result.States.Single(s => s.Stage == "production").Serves);
+    }
+
+    private Task<(StageSyncResult, DiagnosticBag)> SyncAsync() => SyncAsync(_repo);
+
+    private static async Task<(StageSyncResult Result, DiagnosticBag Bag)> SyncAsync(ReleaseRepository repo)
     {
         var bag = new DiagnosticBag();
-        ModelRelease model = ModelRelease.Open(_repo.ModelFolder, bag)!;
+        ModelRelease model = ModelRelease.Open(repo.ModelFolder, bag)!;
         Assert.Empty(bag);
         StageSyncResult result = await new StageSync(model, new StageFeeds()).SyncAsync(null, bag);
         return (result, bag);
