@@ -126,8 +126,9 @@ Method: interleaved runs, order alternating, medians; `dotnet build -c Release -
 No-op pairs (tracked / untracked, back to back): {pairs}. The recording tasks ran in no no-op build (largest time seen
 for them in a no-op build: {noop_recording:.0f} ms): a build with nothing to train loads neither them nor the store.
 The training builds' wall difference is within their noise (training itself varies by more than the goal); the task
-figure is the recording's own cost: opening the store (SQLite, WAL), the abandoned-run check, two transactions,
-`git rev-parse` and `git status` for the commit, reading training.json and metrics.json, saving the profile document.
+figure is the recording's own cost on the build's critical path: StartRun starts the store write in the background
+(it overlaps the out-of-process training), FinishRun waits for it, reads training.json and metrics.json, updates the
+run and saves the profile document.
 """
 open(out, "w").write(text)
 print(text)
