@@ -47,6 +47,7 @@ internal sealed class PostgresServer
         if (Missing is not null)
             throw new InvalidOperationException(Missing);
         string binaries = FindBinaries()!;
+        RemoveLeftovers();
         string data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"mlops-pg-{Guid.NewGuid():N}")).FullName;
         var server = new PostgresServer(binaries, data, FreePort());
         if (IsRoot)
@@ -57,16 +58,36 @@ internal sealed class PostgresServer
         return server;
     }
 
+    // At process exit there is little time (the test host may be ended soon after): the stop and the deletion go to a
+    // detached shell that finishes on its own.
     private void Stop()
     {
+        string pgCtl = Path.Combine(Binaries, "pg_ctl");
+        string stop = IsRoot ? $"runuser -u postgres -- {pgCtl}" : pgCtl;
         try
         {
-            Run("pg_ctl", $"-D \"{_dataDirectory}\" -m immediate -w stop");
-            Directory.Delete(_dataDirectory, recursive: true);
+            using Process? _ = Process.Start(new ProcessStartInfo("sh", ["-c", $"{stop} -D '{_dataDirectory}' -m immediate -w stop >/dev/null 2>&1; rm -rf '{_dataDirectory}'"]) { UseShellExecute = false });
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (System.ComponentModel.Win32Exception)
         {
-            // A server that will not stop, or a folder left behind, must not fail the test run that is ending.
+            // No shell: the folder stays behind and the next start removes it (RemoveLeftovers).
+        }
+    }
+
+    /// <summary>Data folders of servers no longer running (no postmaster.pid) and older than 10 minutes: a test host ended before its cleanup.</summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (string folder in Directory.EnumerateDirectories(Path.GetTempPath(), "mlops-pg-*"))
+        {
+            try
+            {
+                if (!File.Exists(Path.Combine(folder, "postmaster.pid")) && Directory.GetCreationTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-10))
+                    Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's, or in use: leave it.
+            }
         }
     }
 
