@@ -46,6 +46,7 @@ public static class SpecLoader
         SplitSpec split = SplitSpecReader.Read(map, dir);
         IReadOnlyList<GateSpec> gates = task is { } t2 ? ReadGates(map, t2) : [];
         ChampionSpec? champion = task is { } t3 ? ChampionSpecReader.Read(map, t3) : null;
+        SplitSpecReader.CheckEarlyStopping(map, trainer, split);
 
         bool failed = bag.Count(d => d.Severity == Severity.Error) > before;
         if (failed || name is null || task is null || data is null || label is null || trainer is null)
