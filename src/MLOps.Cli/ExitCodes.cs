@@ -36,6 +36,10 @@ public static class ExitCodes
         Codes.UnknownStage,
         Codes.ReleaseReasonRequired,
         Codes.StageApiKeyMissing,
+        // mlops train: a malformed --set or --tag, a run store that cannot be opened.
+        Codes.TrainOverrideInvalid,
+        Codes.RunStoreConnectionInvalid,
+        Codes.RunStoreUnreachable,
     };
 
     /// <summary>2 when any error is a configuration error, 1 when any other error was found, else 0.</summary>
