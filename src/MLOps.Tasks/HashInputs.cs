@@ -50,7 +50,8 @@ public sealed class HashInputs : MLOpsTask
         DataFingerprint? dataFingerprint = HashData(cache, DataFile, bag);
         string? data = dataFingerprint?.Value;
         Stamp(InputStamps.Data, data);
-        Stamp(InputStamps.TestData, TestDataFile.Length == 0 ? null : HashData(cache, TestDataFile, bag)?.Value);
+        DataFingerprint? testData = TestDataFile.Length == 0 ? null : HashData(cache, TestDataFile, bag);
+        Stamp(InputStamps.TestData, testData?.Value);
         string? spec = Hash(cache, SpecFile, Fingerprint.Sha256OfFile, InputStamps.Spec, bag);
         string? schema = Hash(cache, SchemaFile, Fingerprint.Sha256OfFile, InputStamps.Schema, bag);
         // A layout without one of the core assemblies beside the tasks hashes the ones it has.
@@ -63,7 +64,8 @@ public sealed class HashInputs : MLOpsTask
             && (_stampChanged || !cache.IsUnchanged(LockFile)))
         {
             var hashes = new InputHashes(data, spec, schema, codeHash);
-            WriteLock(ModelLock.For(ModelName, SpecFile, DataFile, SchemaFile, hashes, dataFingerprint!.Files), bag);
+            ModelLock modelLock = ModelLock.For(ModelName, SpecFile, DataFile, SchemaFile, hashes, dataFingerprint!.Files);
+            WriteLock(testData is null ? modelLock : modelLock.WithTestData(SpecFile, TestDataFile, testData), bag);
             TryHash(cache, LockFile, Fingerprint.OfFile, bag);
         }
 

@@ -69,7 +69,40 @@ public sealed class SplitTests(ITestOutputHelper log)
         using JsonDocument training = Read(Path.Combine(project.IntermediateDirectory, "training.json"));
         JsonElement split = training.RootElement.GetProperty("split");
         Assert.Equal(("file", 600L), (split.GetProperty("kind").GetString(), split.GetProperty("rows").GetProperty("test").GetInt64()));
-        Assert.StartsWith("xxh128:", split.GetProperty("test_data").GetProperty("fingerprint").GetString(), StringComparison.Ordinal);
+        string fingerprint = split.GetProperty("test_data").GetProperty("fingerprint").GetString()!;
+        Assert.StartsWith("xxh128:", fingerprint, StringComparison.Ordinal);
+
+        // And the lock file beside the spec locks the test data with the same fingerprint
+        using JsonDocument modelLock = Read(Path.Combine(project.ProjectDirectory, "model.lock.json"));
+        JsonElement locked = modelLock.RootElement.GetProperty("test_data");
+        Assert.Equal(("../data/march.csv", fingerprint), (locked.GetProperty("path").GetString(), locked.GetProperty("fingerprint").GetString()));
+    }
+
+    [Fact]
+    public void Should_drop_and_restore_the_validation_metrics_When_the_validation_split_is_removed_and_put_back()
+    {
+        // Given a model with a random validation split, built once (trained and stored in the run cache)
+        using var project = TempModelProject.Create(log);
+        string withValidation = WithSplit(new ModelSpecText("Demo", Gates: "auc: { min: 0.55 }"), "  test-fraction: 0.2\n  validation-fraction: 0.1\n  seed: 42\n");
+        project.WriteSpec(withValidation);
+        DotNetResult first = project.Build();
+        string validationMetrics = Path.Combine(project.IntermediateDirectory, "validation.metrics.json");
+        Assert.True(first.Succeeded && File.Exists(validationMetrics), first.ToString());
+        string metricsText = File.ReadAllText(validationMetrics);
+
+        // When the validation split is removed and the model built, then put back and built again
+        project.WriteSpec(new ModelSpecText("Demo", Gates: "auc: { min: 0.55 }").ToString());
+        DotNetResult without = project.Build();
+        bool goneWithout = !File.Exists(validationMetrics) && !File.Exists(Path.Combine(project.IntermediateDirectory, "validation.idv"));
+        project.WriteSpec(withValidation);
+        DotNetResult back = project.Build();
+
+        // Then without it no validation files describe the new model, and with it back the run cache restores
+        // validation.idv with the model, so the same validation metrics come back without training
+        Assert.True(without.Succeeded && back.Succeeded, back.ToString());
+        Assert.True(goneWithout, without.ToString());
+        Assert.Contains("Demo: restored from run cache", back.Output, StringComparison.Ordinal);
+        Assert.Equal(metricsText, File.ReadAllText(validationMetrics));
     }
 
     [Fact]
