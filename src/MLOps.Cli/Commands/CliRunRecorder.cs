@@ -1,93 +1,62 @@
-using System.Globalization;
-using MLOps.Core.Data.Fingerprints;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Releases;
-using MLOps.Core.Spec;
 using MLOps.Core.Tracking;
-using MLOps.Core.Training;
-using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Cli.Commands;
 
 /// <summary>
-/// Records one <c>mlops train</c> as a run with source cli: started (running) before training, then succeeded,
-/// gate-failed or failed with its metrics per split. The store is --store, else MLOPS_RUN_STORE, else
-/// artifacts/runs.db under the repository root; one that cannot be opened is a configuration error (nothing is trained).
+/// Records one <c>mlops train</c> through the store's <see cref="RunRecorder"/> as a run with source cli: started (running,
+/// with the tags) before training, finished as succeeded, gate-failed or failed from the run's folder (training.json's
+/// parameters as overridden by --set, metrics.json and validation.metrics.json). The store is --store, else
+/// MLOPS_RUN_STORE, else artifacts/runs.db under the repository root; one that cannot be opened is a configuration
+/// error, reported before anything is trained.
 /// </summary>
 internal sealed class CliRunRecorder : IDisposable
 {
     private readonly IRunStore _store;
-    private Run _run;
 
     private CliRunRecorder(IRunStore store, Run run)
     {
         _store = store;
-        _run = run;
+        Run = run;
     }
 
-    public static CliRunRecorder? Start(string? store, ModelSpec spec, string runId, IReadOnlyDictionary<string, string> tags, string specPath, DiagnosticBag bag)
-    {
-        string root = RepositoryRoot.Find(Path.GetDirectoryName(specPath)!);
-        string? connection = store ?? (Environment.GetEnvironmentVariable("MLOPS_RUN_STORE") is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
-        if (connection is null)
-        {
-            string artifacts = Directory.CreateDirectory(Path.Combine(root, "artifacts")).FullName;
-            connection = Path.Combine(artifacts, "runs.db");
-        }
+    public Run Run { get; }
 
+    public static CliRunRecorder? Start(string? store, string model, string repositoryRoot, IReadOnlyDictionary<string, string> tags, DiagnosticBag bag)
+    {
+        string connection = store ?? (Environment.GetEnvironmentVariable("MLOPS_RUN_STORE") is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : Path.Combine(Directory.CreateDirectory(Path.Combine(repositoryRoot, "artifacts")).FullName, "runs.db"));
         if (RunStores.Open(connection, bag) is not { } opened)
         {
             return null;
         }
 
-        var run = new Run
+        try
         {
-            Id = runId,
-            Model = spec.Name,
-            Source = RunSources.Cli,
-            StartedAt = DateTimeOffset.UtcNow,
-            Params = Params(spec),
-            Tags = tags,
-            Host = Environment.MachineName,
-            ProcessId = Environment.ProcessId,
-            ToolVersions = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["mlnet"] = ModelTrainer.MLNetVersion, ["dotnet"] = Environment.Version.ToString() },
-        };
-        opened.Start(run);
-        return new CliRunRecorder(opened, run);
+            return new CliRunRecorder(opened, RunRecorder.Start(opened, new RunStart(model, RunSources.Cli, repositoryRoot) { Tags = tags }));
+        }
+        catch (RunStoreException e)
+        {
+            opened.Dispose();
+            bag.Error(e.Code, e.Message);
+            return null;
+        }
     }
 
-    public void Finished(TrainingRecord record, TrainResult result)
+    /// <summary>Finishes the run with what its folder holds; a store error becomes a warning (the model is trained either way).</summary>
+    public void Finish(RunStatus status, string folder, DiagnosticBag bag)
     {
-        _run = _run with
+        try
         {
-            Status = result.Passed ? RunStatus.Succeeded : RunStatus.GateFailed,
-            EndedAt = DateTimeOffset.UtcNow,
-            Metrics = [.. result.Metrics.SelectMany(split => split.Value.Select(m => new RunMetric(split.Key, m.Key, m.Value)))],
-            DataFingerprint = record.DataFingerprint,
-            ModelSha256 = record.ModelSha256,
-        };
-        _store.Update(_run);
+            RunRecorder.Finish(_store, Run.Id, new RunFinish(status, Directory.Exists(folder) ? folder : null), bag);
+        }
+        catch (RunStoreException e)
+        {
+            bag.Warning(e.Code, $"The run {Run.Id} could not be finished in the run store {_store.Description}: {e.Message}");
+        }
     }
-
-    public void Failed() => _store.Update(_run = _run with { Status = RunStatus.Failed, EndedAt = DateTimeOffset.UtcNow });
 
     public void Dispose() => _store.Dispose();
-
-    /// <summary>trainer, seed, spec_sha256, split and every hyperparameter (as overridden by --set), as invariant text.</summary>
-    private static SortedDictionary<string, string> Params(ModelSpec spec)
-    {
-        var values = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["trainer"] = spec.Trainer.Name,
-            ["seed"] = spec.Trainer.Seed.ToString(CultureInfo.InvariantCulture),
-            ["spec_sha256"] = Fingerprint.Sha256OfFile(spec.SourcePath),
-            ["split"] = SplitRecord.Describe(spec.Split),
-        };
-        foreach (var (name, value) in spec.Trainer.Parameters)
-        {
-            values[name] = value.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return values;
-    }
 }

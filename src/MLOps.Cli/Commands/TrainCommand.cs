@@ -56,25 +56,26 @@ internal static class TrainCommand
             return Fail(error, bag);
         }
 
-        string runId = RunIds.New();
-        string folder = Path.Combine(RepositoryRoot.Find(Path.GetDirectoryName(spec.SourcePath)!), "artifacts", spec.Name, "train", runId);
-        using CliRunRecorder? recorder = CliRunRecorder.Start(request.Store, spec, runId, tags, specPath, bag);
+        string root = RepositoryRoot.Find(Path.GetDirectoryName(spec.SourcePath)!);
+        using CliRunRecorder? recorder = CliRunRecorder.Start(request.Store, spec.Name, root, tags, bag);
         if (recorder is null)
         {
             return Fail(error, bag);
         }
 
+        string runId = recorder.Run.Id;
+        string folder = Path.Combine(root, "artifacts", spec.Name, "train", runId);
         TrainingRecord? record = progress.Step("training", report => Train(spec, schema, folder, report, bag));
         var metrics = record is null ? null : progress.Step("evaluating", _ => Evaluate(spec, folder, bag));
         if (record is null || metrics is null)
         {
-            recorder.Failed();
+            recorder.Finish(RunStatus.Failed, folder, bag);
             return Fail(error, bag);
         }
 
         IReadOnlyList<GateVerdict> gates = QualityGate.Check(spec, metrics["test"], bag);
         var result = new TrainResult(runId, spec.Name, folder, spec.Trainer.Name, spec.Trainer.Parameters, record.Split, metrics, gates, record.ModelSha256);
-        recorder.Finished(record, result);
+        recorder.Finish(result.Passed ? RunStatus.Succeeded : RunStatus.GateFailed, folder, bag);
         Reporter.Write(error, bag);
         foreach (string line in request.Json ? [JsonFile.Serialize(result).TrimEnd()] : result.Lines(MetricCatalog.For(spec.Task)))
         {
