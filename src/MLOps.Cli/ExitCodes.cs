@@ -36,6 +36,8 @@ public static class ExitCodes
         Codes.UnknownStage,
         Codes.ReleaseReasonRequired,
         Codes.StageApiKeyMissing,
+        // mlops train: a malformed --set or --tag.
+        Codes.TrainOverrideInvalid,
         // The run store: a connection string that cannot be read, a store that cannot be reached or is too new, a bad gc age.
         Codes.RunStoreConnectionInvalid,
         Codes.RunStoreUnreachable,

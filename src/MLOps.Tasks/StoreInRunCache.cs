@@ -38,7 +38,7 @@ public sealed class StoreInRunCache : MLOpsTask
             return;
         }
 
-        if (new RunCache(CacheDirectory).Store(inputs, record.ModelName, record.TrainedAtUtc, RestoreFromRunCache.Files, OutputDirectory, bag, RunId.Length > 0 ? RunId : null))
+        if (new RunCache(CacheDirectory).Store(inputs, record.ModelName, record.TrainedAtUtc, RestoreFromRunCache.Files, OutputDirectory, bag, RunId.Length > 0 ? RunId : null, RestoreFromRunCache.OptionalFiles))
         {
             Log.LogMessage(MessageImportance.Normal, $"{record.ModelName}: stored in run cache {inputs.RunCacheKey}");
         }

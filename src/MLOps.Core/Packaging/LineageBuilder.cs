@@ -40,6 +40,9 @@ public static class LineageBuilder
             training.TrainedAtUtc)
         {
             Build = ci is null ? null : new BuildLineage(ci.Identity, ci.System, ci.RunUrl, ci.Branch),
+            Split = training.Split is { TestData: { } test } split && git.Root is { } r
+                ? split with { TestData = test with { Path = PortablePath.Relative(r, test.Path) } }
+                : training.Split,
         };
     }
 }

@@ -31,4 +31,8 @@ public sealed record TrainingRecord(
     /// <summary>For a folder of data files, each part's fingerprint (<see cref="DataFingerprint"/>); null for a single file.</summary>
     [JsonPropertyName("data_files"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<PartFingerprint>? DataFiles { get; init; }
+
+    /// <summary>How the rows were split and the rows per split (lineage's <c>split</c>); null in records written before it existed.</summary>
+    [JsonPropertyName("split"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SplitLineage? Split { get; init; }
 }
