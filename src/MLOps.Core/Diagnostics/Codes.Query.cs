@@ -24,12 +24,6 @@ public static partial class Codes
     /// <summary>The filter nests parentheses or NOTs deeper than the parser allows, or is longer than it reads.</summary>
     public const string FilterTooComplex = "MLOPS8026";
 
-    /// <summary>No run has this id or id prefix.</summary>
-    public const string RunNotFound = "MLOPS8027";
-
-    /// <summary>A run id prefix is shorter than 4 characters or holds characters a run id never has.</summary>
-    public const string RunIdPrefixInvalid = "MLOPS8028";
-
     /// <summary>--limit is not a positive number.</summary>
-    public const string RunLimitInvalid = "MLOPS8029";
+    public const string RunLimitInvalid = "MLOPS8027";
 }

@@ -1,4 +1,5 @@
 using MLOps.Core.Diagnostics;
+using MLOps.Core.Tracking;
 using MLOps.Core.Tracking.Query;
 using Xunit;
 
@@ -128,5 +129,20 @@ public sealed class FilterErrorTests
         Diagnostic error = Assert.Single(bag);
         Assert.Equal(Codes.FilterUnknownName, error.Code);
         Assert.StartsWith("The order-by at 1: unknown attribute 'duration'; valid attributes: id, model, status", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_throw_a_RunStoreException_with_the_compiler_s_code_When_the_store_lists_with_a_bad_filter()
+    {
+        // Given a real SQLite store
+        using var stores = new QueryStores();
+        IRunStore store = stores.Store(StoreBackend.Sqlite);
+
+        // When it lists with a malformed filter
+        var e = Assert.Throws<RunStoreException>(() => store.List(new RunSelection(Where: "metrics.auc >")));
+
+        // Then the store reports the compiler's code and message (callers report store problems by code)
+        Assert.Equal(Codes.FilterSyntax, e.Code);
+        Assert.Equal("The filter at 14: expected a value after '>', found end of filter.", e.Message);
     }
 }

@@ -1,3 +1,4 @@
+using MLOps.Core.Tracking;
 using MLOps.Core.Tracking.Query;
 using Xunit;
 
@@ -24,17 +25,19 @@ public sealed class FilterInjectionTests
         Assert.Contains(query.Parameters, p => p.Value is 0.7125);
     }
 
-    [Fact]
-    public void Should_match_nothing_and_change_nothing_When_a_value_tries_to_end_the_string()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackend.All), MemberType = typeof(StoreBackend))]
+    public void Should_match_nothing_and_change_nothing_When_a_value_tries_to_end_the_string(string backend)
     {
-        // Given a real database and a value that would close the string in concatenated SQL
-        using var db = new QueryDatabase();
+        // Given a real store and a value that would close the string in concatenated SQL
+        using var stores = new QueryStores();
+        IRunStore store = stores.Store(backend);
 
         // When it is used as a value
-        List<string> ids = db.Ids("params.trainer = 'x'' OR 1=1; DELETE FROM runs; --'");
+        IReadOnlyList<Run> runs = store.List(new RunSelection(Where: "params.trainer = 'x'' OR 1=1; DELETE FROM runs; --'"));
 
         // Then it is compared as the text it is: nothing matches and the runs are all there
-        Assert.Empty(ids);
-        Assert.Equal(4, db.Count("runs"));
+        Assert.Empty(runs);
+        Assert.Equal(4, store.List(RunSelection.All).Count);
     }
 }
