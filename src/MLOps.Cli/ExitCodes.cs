@@ -36,6 +36,21 @@ public static class ExitCodes
         Codes.UnknownStage,
         Codes.ReleaseReasonRequired,
         Codes.StageApiKeyMissing,
+        // Runs: the store that cannot be opened, a run id that names no run or several, a filter that cannot be read.
+        Codes.RunStoreConnectionInvalid,
+        Codes.RunStoreUnreachable,
+        Codes.RunStoreSchemaTooNew,
+        Codes.RunNotFound,
+        Codes.RunIdAmbiguous,
+        Codes.RunIdInvalid,
+        Codes.FilterSyntax,
+        Codes.FilterLexical,
+        Codes.FilterUnknownName,
+        Codes.FilterTypeMismatch,
+        Codes.FilterInvalidValue,
+        Codes.OrderBySyntax,
+        Codes.FilterTooComplex,
+        Codes.RunLimitInvalid,
     };
 
     /// <summary>2 when any error is a configuration error, 1 when any other error was found, else 0.</summary>
