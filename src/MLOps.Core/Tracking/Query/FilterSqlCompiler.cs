@@ -22,19 +22,24 @@ internal sealed class FilterSqlCompiler(QueryDialect dialect, QueryParameters pa
         _ => throw new InvalidOperationException($"Unknown filter node {node.GetType().Name}."),
     };
 
+    // SQLite: the unary + keeps the planner from driving the query by these sets (one lookup of the runs' rows per
+    // member, then a sort: 68 ms for 20,000 members on 100,000 runs); it walks the (started_at, id) index in order
+    // instead, testing membership, and stops at the limit (5 ms). PostgreSQL's planner weighs both with statistics.
+    private string RunIn => dialect == QueryDialect.Sqlite ? "+r.id IN" : "r.id IN";
+
     private string Scope(FieldRef field, Func<string, string> condition) => field.Kind switch
     {
-        FieldKind.Metric => $"r.id IN (SELECT m.run_id FROM metrics m WHERE m.split = {parameters.Add(field.Split)} AND m.key = {parameters.Add(field.Key)} AND {condition("m.value")})",
-        FieldKind.Param => $"r.id IN (SELECT p.run_id FROM params p WHERE p.key = {parameters.Add(field.Key)} AND {condition("p.value")})",
-        FieldKind.Tag => $"r.id IN (SELECT t.run_id FROM tags t WHERE t.key = {parameters.Add(field.Key)} AND {condition("t.value")})",
+        FieldKind.Metric => $"{RunIn} (SELECT m.run_id FROM metrics m WHERE m.split = {parameters.Add(field.Split)} AND m.key = {parameters.Add(field.Key)} AND {condition("m.value")})",
+        FieldKind.Param => $"{RunIn} (SELECT p.run_id FROM params p WHERE p.key = {parameters.Add(field.Key)} AND {condition("p.value")})",
+        FieldKind.Tag => $"{RunIn} (SELECT t.run_id FROM tags t WHERE t.key = {parameters.Add(field.Key)} AND {condition("t.value")})",
         _ => field.Attribute!.Nullable ? $"(r.{field.Attribute.Column} IS NOT NULL AND {condition("r." + field.Attribute.Column)})" : $"({condition("r." + field.Attribute!.Column)})",
     };
 
     private string IsNull(FieldRef field) => field.Kind switch
     {
-        FieldKind.Metric => $"r.id NOT IN (SELECT m.run_id FROM metrics m WHERE m.split = {parameters.Add(field.Split)} AND m.key = {parameters.Add(field.Key)})",
-        FieldKind.Param => $"r.id NOT IN (SELECT p.run_id FROM params p WHERE p.key = {parameters.Add(field.Key)})",
-        FieldKind.Tag => $"r.id NOT IN (SELECT t.run_id FROM tags t WHERE t.key = {parameters.Add(field.Key)})",
+        FieldKind.Metric => $"NOT {RunIn} (SELECT m.run_id FROM metrics m WHERE m.split = {parameters.Add(field.Split)} AND m.key = {parameters.Add(field.Key)})",
+        FieldKind.Param => $"NOT {RunIn} (SELECT p.run_id FROM params p WHERE p.key = {parameters.Add(field.Key)})",
+        FieldKind.Tag => $"NOT {RunIn} (SELECT t.run_id FROM tags t WHERE t.key = {parameters.Add(field.Key)})",
         _ => field.Attribute!.Nullable ? $"r.{field.Attribute.Column} IS NULL" : "1 = 0",
     };
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using MLOps.Core.Tracking.Query;
 
 namespace MLOps.Core.Tracking.Store;
@@ -24,5 +25,32 @@ internal static class RunSelectionSql
 
         parameters.AddRange(query.Parameters.Select(p => (p.Name, (object?)p.Value)));
         return $"WHERE {query.Where} ORDER BY {query.OrderBy}{(query.Limit is null ? "" : $" LIMIT {query.Limit}")}";
+    }
+
+    /// <summary>
+    /// The runs a compiled selection names, in its order. The selection (filter, order, limit) is evaluated once, for
+    /// the ids; the runs and their params, metrics and tags are then read by id, in chunks that stay under both back
+    /// ends' parameter limits. (Reading the children with the selection as a subquery would evaluate the filter four times.)
+    /// </summary>
+    public static IReadOnlyList<Run> Read(DbConnection connection, string tail, IReadOnlyList<(string Name, object? Value)> parameters)
+    {
+        const int Chunk = 500;
+        var ids = new List<string>();
+        using (DbCommand command = connection.Command($"SELECT r.id FROM runs r {tail}", null, [.. parameters]))
+        using (DbDataReader reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                ids.Add(reader.GetString(0));
+        }
+
+        var byId = new Dictionary<string, Run>(ids.Count, StringComparer.Ordinal);
+        foreach (string[] chunk in ids.Chunk(Chunk))
+        {
+            (string, object?)[] named = [.. chunk.Select((id, i) => ($"@id{i}", (object?)id))];
+            foreach (Run run in RunReader.Read(connection, $"WHERE r.id IN ({string.Join(", ", named.Select(n => n.Item1))})", named))
+                byId[run.Id] = run;
+        }
+
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 }
