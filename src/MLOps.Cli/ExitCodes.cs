@@ -36,10 +36,12 @@ public static class ExitCodes
         Codes.UnknownStage,
         Codes.ReleaseReasonRequired,
         Codes.StageApiKeyMissing,
-        // Runs: the store that cannot be opened, a run id that names no run or several, a filter that cannot be read.
+        // The run store: a connection string that cannot be read, a store that cannot be reached or is too new, a bad gc age;
+        // a run id that names no run or several; a filter or order-by that cannot be read, a bad --limit.
         Codes.RunStoreConnectionInvalid,
         Codes.RunStoreUnreachable,
         Codes.RunStoreSchemaTooNew,
+        Codes.RunGcAgeInvalid,
         Codes.RunNotFound,
         Codes.RunIdAmbiguous,
         Codes.RunIdInvalid,
