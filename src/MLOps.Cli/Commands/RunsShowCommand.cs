@@ -36,26 +36,36 @@ internal static class RunsShowCommand
         {
             using (store)
             {
-                if (RunLookup.Find(store, id, bag) is { } run)
+                try
                 {
-                    int children = store.List(new RunSelection(ParentId: run.Id)).Count;
-                    string[] documents = [.. DocumentNames.Where(name => store.ReadDocument(run.Id, name) is not null)];
-                    if (json)
-                    {
-                        var node = RunJson.Of(run);
-                        node["children"] = children;
-                        node["documents"] = new JsonArray([.. documents.Select(d => (JsonNode?)d)]);
-                        output.WriteLine(node.ToJsonString(RunJson.Indented));
-                    }
-                    else
-                    {
-                        RunDetails.Write(output, run, children, documents);
-                    }
+                    if (RunLookup.Find(store, id, bag) is { } run)
+                        Show(store, run, json, output);
+                }
+                catch (RunStoreException e)
+                {
+                    bag.Error(e.Code, e.Message); // The store went away between finding the run and reading its children.
                 }
             }
         }
 
         Reporter.Write(error, bag);
         return ExitCodes.For(bag);
+    }
+
+    private static void Show(IRunStore store, Run run, bool json, TextWriter output)
+    {
+        int children = store.List(new RunSelection(ParentId: run.Id)).Count;
+        string[] documents = [.. DocumentNames.Where(name => store.ReadDocument(run.Id, name) is not null)];
+        if (json)
+        {
+            JsonObject node = RunJson.Of(run);
+            node["children"] = children;
+            node["documents"] = new JsonArray([.. documents.Select(d => (JsonNode?)d)]);
+            output.WriteLine(node.ToJsonString(RunJson.Indented));
+        }
+        else
+        {
+            RunDetails.Write(output, run, children, documents);
+        }
     }
 }

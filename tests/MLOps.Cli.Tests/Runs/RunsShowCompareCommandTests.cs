@@ -26,7 +26,9 @@ public sealed class RunsShowCompareCommandTests : IDisposable
     [Fact]
     public void Should_show_everything_the_run_records_When_a_unique_prefix_is_given()
     {
-        // Given a run with lineage, artifacts, params, metrics on two splits, a tag and two children
+        // Given a run with lineage, artifacts, params, metrics on two splits, a tag, two children and its evaluation document
+        _store.SaveDocument("a1a1000000000001", "evaluation", "{}");
+
         // When it is shown by its id
         CliResult result = Cli.Run("runs", "show", "a1a1000000000001", "--store", _store.Path);
 
@@ -39,7 +41,7 @@ public sealed class RunsShowCompareCommandTests : IDisposable
             "duration 12.5s", "parent -", "cached from -", "children 2",
             "lineage", "data xxh128:9f00", "git commit 0123456789abcdef0123456789abcdef01234567 (dirty)", "host agent-7 (pid 4242)", "ci github-actions",
             "ci run https://ci.example/runs/7", "tools mlnet 5.0.1",
-            "artifacts", "model sha256 beef", "package Flights.Model 1.0.1", "documents -",
+            "artifacts", "model sha256 beef", "package Flights.Model 1.0.1", "documents evaluation",
             "params", "NumberOfLeaves 31", "seed 42", "trainer LightGbm",
             "metrics", "name test validation", "accuracy 0.6100 -", "auc 0.7100 0.7000",
             "tags", "note baseline",

@@ -24,6 +24,13 @@ internal sealed class RunsStore : IDisposable
             store.Start(run);
     }
 
+    public void SaveDocument(string runId, string name, string json)
+    {
+        var bag = new DiagnosticBag();
+        using IRunStore store = RunStores.Open(Path, bag) ?? throw new InvalidOperationException(string.Join("; ", bag));
+        store.SaveDocument(runId, name, json);
+    }
+
     /// <summary>A finished training of <paramref name="model"/> with a trainer, a seed, test and validation metrics.</summary>
     public static Run Trained(string id, string model, DateTimeOffset started, string trainer, int leaves, double auc, double validationAuc, string? note = null) => new()
     {
