@@ -5,7 +5,7 @@ namespace MLOps.Core.Tracking.Query;
 /// <summary>
 /// Compiles a run selection (a model, a parent run, a filter, an order-by and a limit) into parameterised SQL for
 /// the store's dialect. The filter language: <c>metrics.auc &gt; 0.7 AND (params.trainer = 'LightGbm' OR tags.note
-/// LIKE 'big%')</c> (docs/runs-query.md). With no order-by, the newest run comes first.
+/// LIKE 'big%')</c> (docs/tracking.md, "Searching runs"). With no order-by, the newest run comes first.
 /// </summary>
 public static class RunQueryCompiler
 {

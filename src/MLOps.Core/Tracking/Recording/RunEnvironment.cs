@@ -10,9 +10,8 @@ internal static class RunEnvironment
     public const string MLOpsTool = "mlops";
     public const string DotNetTool = "dotnet";
 
-    public static Run Describe(Run run, string workingDirectory)
+    public static Run Describe(Run run, GitInfo git)
     {
-        GitInfo git = GitInfo.Read(workingDirectory);
         // Detect, not Current: only the CI system and URL are wanted, and outside CI Current would ask git for the user name.
         CiEnvironment ci = CiEnvironment.Detect(Environment.GetEnvironmentVariable, () => "");
         return run with
