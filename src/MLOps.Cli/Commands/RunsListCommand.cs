@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using MLOps.Cli.Runs;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Tracking;
+using MLOps.Core.Tracking.Query;
 
 namespace MLOps.Cli.Commands;
 
@@ -45,7 +46,10 @@ internal static class RunsListCommand
         var bag = new DiagnosticBag();
         if (selection.Limit <= 0)
             bag.Error(Codes.RunLimitInvalid, $"--limit is {selection.Limit}; expected a positive number of runs (default {DefaultLimit}).");
-        else if (RunStoreOption.Open(storeOption, bag) is { } store)
+        // The filter is read before the store is opened: a typo should not wait for a server, or create an empty store.
+        // Both dialects read a filter the same way, so either checks it.
+        RunQueryCompiler.TryCompile(bag, QueryDialect.Sqlite, selection.Where, selection.OrderBy);
+        if (!bag.HasErrors && RunStoreOption.Open(storeOption, bag) is { } store)
         {
             using (store)
             {

@@ -98,6 +98,21 @@ public sealed class RunsListCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_report_the_filter_without_creating_a_store_When_the_filter_cannot_be_read()
+    {
+        // Given a store path where there is no store yet
+        string missing = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(_store.Path)!, "none", "runs.db");
+
+        // When a malformed filter is given
+        CliResult result = Cli.Run("runs", "list", "--store", missing, "--where", "model = ");
+
+        // Then the filter is reported and no store was created
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error MLOPS8020: The filter at 9: expected a value after '='", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
     public void Should_exit_2_with_MLOPS8025_When_the_order_by_cannot_be_read()
     {
         // Given the four runs
