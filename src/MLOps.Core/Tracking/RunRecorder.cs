@@ -1,6 +1,5 @@
 using MLOps.Core.Diagnostics;
 using MLOps.Core.SourceControl;
-using MLOps.Core.Tracking.Recording;
 
 namespace MLOps.Core.Tracking;
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using MLOps.Core.Diagnostics;
-using MLOps.Core.Tracking.Store;
 
 namespace MLOps.Core.Tracking;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using MLOps.Core.Tracking.Query;
 
-namespace MLOps.Core.Tracking.Store;
+namespace MLOps.Core.Tracking;
 
 /// <summary>
 /// The SQL tail (<c>WHERE ... ORDER BY ... LIMIT n</c>, after <c>FROM runs r</c>) of a <see cref="RunSelection"/>,

@@ -1,7 +1,7 @@
 using System.Reflection;
 using MLOps.Core.SourceControl;
 
-namespace MLOps.Core.Tracking.Recording;
+namespace MLOps.Core.Tracking;
 
 /// <summary>Where and with what a run runs: host, process, git commit, CI system and run URL, tool versions.</summary>
 internal static class RunEnvironment
