@@ -28,6 +28,8 @@ public sealed class FinishRun : MLOpsTask
     {
         if (!RunStatusNames.TryParse(Status, out RunStatus status))
             throw new InvalidOperationException($"Status '{Status}' is not a run status."); // The targets pass it: a bug, not input.
+        if (!PendingStarts.Complete(BuildEngine4, RunId, bag))
+            return; // The start could not be recorded (its problem is reported): there is no run to finish.
         if (RunRecorder.Finish(Store, RunId, new RunFinish(status, TrainingDirectory), bag) is { } run)
             Progress($"{run.Model}: run {run.Id} {Status}");
     }
