@@ -38,11 +38,23 @@ public static class ExitCodes
         Codes.StageApiKeyMissing,
         // mlops train: a malformed --set or --tag.
         Codes.TrainOverrideInvalid,
-        // The run store: a connection string that cannot be read, a store that cannot be reached or is too new, a bad gc age.
+        // The run store: a connection string that cannot be read, a store that cannot be reached or is too new, a bad gc age;
+        // a run id that names no run or several; a filter or order-by that cannot be read, a bad --limit.
         Codes.RunStoreConnectionInvalid,
         Codes.RunStoreUnreachable,
         Codes.RunStoreSchemaTooNew,
         Codes.RunGcAgeInvalid,
+        Codes.RunNotFound,
+        Codes.RunIdAmbiguous,
+        Codes.RunIdInvalid,
+        Codes.FilterSyntax,
+        Codes.FilterLexical,
+        Codes.FilterUnknownName,
+        Codes.FilterTypeMismatch,
+        Codes.FilterInvalidValue,
+        Codes.OrderBySyntax,
+        Codes.FilterTooComplex,
+        Codes.RunLimitInvalid,
     };
 
     /// <summary>2 when any error is a configuration error, 1 when any other error was found, else 0.</summary>

@@ -60,7 +60,7 @@ internal sealed class SqlRunStore : IRunStore
         ArgumentNullException.ThrowIfNull(selection);
         var parameters = new List<(string, object?)>();
         string tail = RunSelectionSql.Compile(selection, _dialect.Name, parameters);
-        return Guard(() => RunReader.Read(_connection, tail, parameters));
+        return Guard(() => RunSelectionSql.Read(_connection, tail, parameters));
     }
 
     public void SaveDocument(string runId, string name, string json) =>
