@@ -2,13 +2,14 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Evaluation;
+using MLOps.Core.Evaluation.Details;
 using MLOps.Core.IO;
 using MLOps.Core.Spec;
 using MLOps.Core.Training;
 
 namespace MLOps.Tasks;
 
-/// <summary>Scores the held-out rows with the trained model and writes metrics.json.</summary>
+/// <summary>Scores the held-out rows with the trained model and writes metrics.json and, beside it, evaluation.json (curves, confusion matrix, residuals, feature importance).</summary>
 public sealed class EvaluateModel : MLOpsTask
 {
     [Required]
@@ -37,11 +38,14 @@ public sealed class EvaluateModel : MLOpsTask
 
         try
         {
-            if (ModelEvaluator.Evaluate(spec.Task, model, testSet, spec.Trainer.Seed, bag) is not { } metrics)
+            if (ModelEvaluator.EvaluateWithDetails(spec, model, testSet, bag) is not { } result)
             {
                 return;
             }
 
+            SortedDictionary<string, double> metrics = result.Metrics;
+            // Details first: metrics.json is the step's Outputs stamp, so it must be the last file written.
+            JsonFile.Write(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(MetricsFile))!, EvaluationDetails.FileName), result.Details);
             JsonFile.Write(MetricsFile, metrics);
             Progress($"{spec.Name}: " + string.Join(", ", MetricCatalog.Headline(spec.Task).Where(metrics.ContainsKey)
                 .Select(m => $"{m} {metrics[m].ToString("0.0000", CultureInfo.InvariantCulture)}")));

@@ -1,0 +1,48 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLOps.Core.Spec;
+using MLOps.Core.Training;
+
+namespace MLOps.Core.Evaluation.Details;
+
+/// <summary>
+/// Builds evaluation.json from the scored test split: curves and calibration (binary), the confusion matrix
+/// (classification), a residual sample (regression) and permutation feature importance (every task).
+/// </summary>
+public static class EvaluationDetailsBuilder
+{
+    public const int MaxResiduals = 2000;
+
+    public static EvaluationDetails Build(MLContext ml, ModelSpec spec, ITransformer model, IDataView scored)
+    {
+        long rows = ScoredColumns.CountRows(scored);
+        FeatureImportance? importance = PermutationImportance.Compute(ml, spec, model, scored, spec.Trainer.Seed);
+        string task = SpecNames.Of(spec.Task);
+        return spec.Task switch
+        {
+            TaskType.BinaryClassification => Binary(scored, task, rows, importance),
+            TaskType.MulticlassClassification => new(EvaluationDetails.CurrentVersion, task, rows, null, ClassMatrix.Multiclass(scored), null, importance),
+            _ => new(EvaluationDetails.CurrentVersion, task, rows, null, null, Residuals(ml, scored, rows), importance),
+        };
+    }
+
+    private static EvaluationDetails Binary(IDataView scored, string task, long rows, FeatureImportance? importance)
+    {
+        List<bool> labels = ScoredColumns.Read<bool>(scored, LabelPreparation.LabelColumn);
+        // Calibrated trainers add Probability; without it the raw score still orders the rows for the curves.
+        string scoreColumn = scored.Schema.GetColumnOrNull("Probability") is null ? "Score" : "Probability";
+        List<float> scores = ScoredColumns.Read<float>(scored, scoreColumn);
+        BinaryCurves curves = BinaryCurveBuilder.Build(scoreColumn, labels, scores);
+        if (scoreColumn != "Probability")
+            curves = curves with { Calibration = [] }; // A raw score is not a probability: nothing to calibrate against.
+        List<bool> predicted = ScoredColumns.Read<bool>(scored, "PredictedLabel");
+        return new(EvaluationDetails.CurrentVersion, task, rows, curves, ClassMatrix.Binary(labels, predicted), null, importance);
+    }
+
+    private static ResidualSample Residuals(MLContext ml, IDataView scored, long rows)
+    {
+        List<float> actual = ScoredColumns.ReadSingles(ml, scored, LabelPreparation.LabelColumn, MaxResiduals);
+        List<float> predicted = ScoredColumns.Read<float>(scored, "Score", MaxResiduals);
+        return new ResidualSample(rows, [.. actual.Zip(predicted, (a, p) => new ResidualPoint(EvaluationDetails.Round(a), EvaluationDetails.Round(p)))]);
+    }
+}
