@@ -12,8 +12,8 @@ namespace MLOps.Cli.Reporting;
 /// </summary>
 internal sealed class ScottPlotCharts : IChartRenderer
 {
-    private const int Width = 640;
-    private const int Height = 450;
+    private const int Width = 600;
+    private const int Height = 420;
     private const int MaxTickLabels = 10;
     private static readonly Color Grey = Color.FromHex("#8a94a0");
 
@@ -48,7 +48,9 @@ internal sealed class ScottPlotCharts : IChartRenderer
             plot.Axes.SetLimits(-0.02, 1.02, -0.02, 1.02);
         if (chart.XTickLabels is { Count: > 0 } ticks)
             plot.Axes.Bottom.TickGenerator = Manual(ticks);
-        if (chart.Series.Count > 1)
+        if (chart.Series.Count > 3)
+            plot.ShowLegend(Edge.Right); // Beside the plot: many lines inside would hide the data.
+        else if (chart.Series.Count > 1)
             plot.ShowLegend(Alignment.LowerLeft);
         return Image(plot, chart.Title);
     }
@@ -88,7 +90,9 @@ internal sealed class ScottPlotCharts : IChartRenderer
     /// <summary>At most <see cref="MaxTickLabels"/> labels, evenly picked, so dates and bin edges do not overlap.</summary>
     private static ScottPlot.TickGenerators.NumericManual Manual(IReadOnlyList<(double X, string Label)> ticks)
     {
-        int step = Math.Max(1, (int)Math.Ceiling(ticks.Count / (double)MaxTickLabels));
+        // Long labels (dates, "11-28 09:00") need more room each than numbers.
+        int most = ticks.Average(t => t.Label.Length) > 6 ? MaxTickLabels / 2 : MaxTickLabels;
+        int step = Math.Max(1, (int)Math.Ceiling(ticks.Count / (double)most));
         var manual = new ScottPlot.TickGenerators.NumericManual();
         for (int i = 0; i < ticks.Count; i += step)
             manual.AddMajor(ticks[i].X, ticks[i].Label);
