@@ -15,6 +15,7 @@ internal sealed class ScottPlotCharts : IChartRenderer
     private const int Width = 600;
     private const int Height = 420;
     private const int MaxTickLabels = 10;
+    private const int MaxRowLabels = 30;
     private static readonly Color Grey = Color.FromHex("#8a94a0");
 
     public string Lines(LineChart chart)
@@ -23,7 +24,8 @@ internal sealed class ScottPlotCharts : IChartRenderer
         foreach (ChartSeries series in chart.Series)
         {
             var scatter = plot.Add.Scatter(series.X.ToArray(), series.Y.ToArray());
-            scatter.LegendText = series.Name;
+            if (chart.Series.Count > 1)
+                scatter.LegendText = series.Name; // A legend only tells lines apart: one line needs none.
             scatter.LineWidth = chart.MarkersOnly ? 0 : 2;
             scatter.MarkerSize = chart.MarkersOnly ? 4 : (series.X.Count <= 30 ? 6 : 0);
         }
@@ -65,7 +67,7 @@ internal sealed class ScottPlotCharts : IChartRenderer
         var ticks = chart.Labels.Select((label, i) => ((double)i, label)).ToArray();
         if (chart.Horizontal)
         {
-            plot.Axes.Left.TickGenerator = Manual(ticks);
+            plot.Axes.Left.TickGenerator = Manual(ticks, MaxRowLabels); // Rows have room for a label each.
             plot.Axes.Margins(left: 0);
         }
         else
@@ -87,11 +89,11 @@ internal sealed class ScottPlotCharts : IChartRenderer
         return plot;
     }
 
-    /// <summary>At most <see cref="MaxTickLabels"/> labels, evenly picked, so dates and bin edges do not overlap.</summary>
-    private static ScottPlot.TickGenerators.NumericManual Manual(IReadOnlyList<(double X, string Label)> ticks)
+    /// <summary>At most <see cref="MaxTickLabels"/> labels (or <paramref name="limit"/>), evenly picked, so dates and bin edges do not overlap.</summary>
+    private static ScottPlot.TickGenerators.NumericManual Manual(IReadOnlyList<(double X, string Label)> ticks, int? limit = null)
     {
-        // Long labels (dates, "11-28 09:00") need more room each than numbers.
-        int most = ticks.Average(t => t.Label.Length) > 6 ? MaxTickLabels / 2 : MaxTickLabels;
+        // Long labels (dates, "11-28 09:00") need more room each than numbers along the x axis.
+        int most = limit ?? (ticks.Average(t => t.Label.Length) > 6 ? MaxTickLabels / 2 : MaxTickLabels);
         int step = Math.Max(1, (int)Math.Ceiling(ticks.Count / (double)most));
         var manual = new ScottPlot.TickGenerators.NumericManual();
         for (int i = 0; i < ticks.Count; i += step)

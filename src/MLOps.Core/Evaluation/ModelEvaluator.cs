@@ -56,7 +56,8 @@ public static class ModelEvaluator
 
         return Open(testSetPath, bag, () =>
         {
-            IDataView scored = model.Transform(testSet);
+            // Scored once and kept: the metrics, the curves and the importance sample all read it.
+            IDataView scored = ml.Data.Cache(model.Transform(testSet));
             return new EvaluationResult(Evaluate(spec.Task, ml, scored), EvaluationDetailsBuilder.Build(ml, spec, model, scored));
         });
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MLOps.Core.Spec;
 using MLOps.Core.Tracking;
 
 namespace MLOps.Core.Reporting;
@@ -20,7 +21,7 @@ internal static class RunsSection
             .Append("<p class=\"note\" id=\"runs-count\"></p>\n")
             // The default encoder escapes <, > and &: the JSON cannot end the script element early.
             .Append("<script type=\"application/json\" id=\"runs-data\">").Append(JsonSerializer.Serialize(new { metrics, runs = input.Runs.Select(Row) })).Append("</script>\n");
-        AppendHistory(html, input, charts, metrics);
+        AppendHistory(html, input, charts, Headline(input, metrics));
         html.Append("</section>\n");
     }
 
@@ -46,6 +47,12 @@ internal static class RunsSection
             html.Append(charts.Lines(new LineChart($"{other.Name} by run (test split)", "run started (UTC)", other.Name, [other]) { XTickLabels = ticks }));
         html.Append("</div>\n");
     }
+
+    /// <summary>The task's headline metrics when the task is known (the table keeps them all): eight lines in one chart hide each other.</summary>
+    private static IReadOnlyList<string> Headline(ReportInput input, IReadOnlyList<string> metrics) =>
+        input.Evaluation is { } e && SpecNames.Tasks.TryGetValue(e.Task, out TaskType task)
+            ? [.. MetricCatalog.Headline(task).Where(metrics.Contains)]
+            : metrics;
 
     private static object Row(Run r) => new
     {

@@ -15,28 +15,27 @@ public static class EvaluationDetailsBuilder
 
     public static EvaluationDetails Build(MLContext ml, ModelSpec spec, ITransformer model, IDataView scored)
     {
-        long rows = ScoredColumns.CountRows(scored);
         FeatureImportance? importance = PermutationImportance.Compute(ml, spec, model, scored, spec.Trainer.Seed);
         string task = SpecNames.Of(spec.Task);
+        if (spec.Task == TaskType.BinaryClassification)
+            return Binary(scored, task, importance);
+        long rows = ScoredColumns.CountRows(scored);
         return spec.Task switch
         {
-            TaskType.BinaryClassification => Binary(scored, task, rows, importance),
             TaskType.MulticlassClassification => new(EvaluationDetails.CurrentVersion, task, rows, null, ClassMatrix.Multiclass(scored), null, importance),
             _ => new(EvaluationDetails.CurrentVersion, task, rows, null, null, Residuals(ml, scored, rows), importance),
         };
     }
 
-    private static EvaluationDetails Binary(IDataView scored, string task, long rows, FeatureImportance? importance)
+    private static EvaluationDetails Binary(IDataView scored, string task, FeatureImportance? importance)
     {
-        List<bool> labels = ScoredColumns.Read<bool>(scored, LabelPreparation.LabelColumn);
         // Calibrated trainers add Probability; without it the raw score still orders the rows for the curves.
         string scoreColumn = scored.Schema.GetColumnOrNull("Probability") is null ? "Score" : "Probability";
-        List<float> scores = ScoredColumns.Read<float>(scored, scoreColumn);
+        (List<bool> labels, List<float> scores, List<bool> predicted) = ScoredColumns.ReadBinary(scored, LabelPreparation.LabelColumn, scoreColumn, "PredictedLabel");
         BinaryCurves curves = BinaryCurveBuilder.Build(scoreColumn, labels, scores);
         if (scoreColumn != "Probability")
             curves = curves with { Calibration = [] }; // A raw score is not a probability: nothing to calibrate against.
-        List<bool> predicted = ScoredColumns.Read<bool>(scored, "PredictedLabel");
-        return new(EvaluationDetails.CurrentVersion, task, rows, curves, ClassMatrix.Binary(labels, predicted), null, importance);
+        return new(EvaluationDetails.CurrentVersion, task, labels.Count, curves, ClassMatrix.Binary(labels, predicted), null, importance);
     }
 
     private static ResidualSample Residuals(MLContext ml, IDataView scored, long rows)

@@ -32,6 +32,29 @@ internal static class ScoredColumns
         return values;
     }
 
+    /// <summary>Binary classification's label, score and predicted label in one pass (each pass scores every row again).</summary>
+    public static (List<bool> Labels, List<float> Scores, List<bool> Predicted) ReadBinary(IDataView data, string label, string score, string predicted)
+    {
+        DataViewSchema.Column l = data.Schema[label], s = data.Schema[score], p = data.Schema[predicted];
+        var result = (new List<bool>(), new List<float>(), new List<bool>());
+        using DataViewRowCursor cursor = data.GetRowCursor([l, s, p]);
+        ValueGetter<bool> getLabel = cursor.GetGetter<bool>(l), getPredicted = cursor.GetGetter<bool>(p);
+        ValueGetter<float> getScore = cursor.GetGetter<float>(s);
+        bool lv = false, pv = false;
+        float sv = 0;
+        while (cursor.MoveNext())
+        {
+            getLabel(ref lv);
+            getScore(ref sv);
+            getPredicted(ref pv);
+            result.Item1.Add(lv);
+            result.Item2.Add(sv);
+            result.Item3.Add(pv);
+        }
+
+        return result;
+    }
+
     /// <summary>A float vector column as dense arrays, copied row by row (the cursor reuses its buffer).</summary>
     public static float[][] ReadVectors(IDataView data, string column, long limit)
     {
