@@ -34,6 +34,7 @@ internal sealed class CliRoot
             HistoryCommand.Create(),
             VerifyCommand.Create(),
             ReleaseCommand.Create(),
+            RunsCommand.Create(),
             ReportCommand.Create(),
         };
         HelpOption help = root.Options.OfType<HelpOption>().Single();

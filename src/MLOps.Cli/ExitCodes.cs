@@ -36,6 +36,11 @@ public static class ExitCodes
         Codes.UnknownStage,
         Codes.ReleaseReasonRequired,
         Codes.StageApiKeyMissing,
+        // The run store: a connection string that cannot be read, a store that cannot be reached or is too new, a bad gc age.
+        Codes.RunStoreConnectionInvalid,
+        Codes.RunStoreUnreachable,
+        Codes.RunStoreSchemaTooNew,
+        Codes.RunGcAgeInvalid,
     };
 
     /// <summary>2 when any error is a configuration error, 1 when any other error was found, else 0.</summary>

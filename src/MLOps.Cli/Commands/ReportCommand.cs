@@ -1,6 +1,5 @@
 using System.CommandLine;
 using MLOps.Cli.Reporting;
-using MLOps.Cli.Runs;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Releases;
 using MLOps.Core.Reporting;
