@@ -21,7 +21,7 @@ namespace MLOps.Core.Evaluation.Details;
 /// </summary>
 public static class PermutationImportance
 {
-    public const int SampleRows = 2000;
+    public const int SampleRows = 1000;
     public const int Permutations = 3;
 
     /// <summary>The primary metric whose drop is measured, by task.</summary>
