@@ -76,6 +76,45 @@ public sealed partial class ReportCommandTests(ReportStore store) : IClassFixtur
         Assert.Contains("Models with runs: Flights, Houses", result.Error);
     }
 
+    [Fact]
+    public void Should_report_MLOPS8063_When_the_output_folder_is_a_file()
+    {
+        // Given an output path that is a file
+        using var temp = new TempFolder();
+        string file = temp.Write("report", "not a folder");
+
+        // When the report is written there
+        CliResult result = Cli.Run("report", "--model", "Houses", "--store", store.StorePath, "-o", file);
+
+        // Then MLOPS8063 says to choose a writable folder, and exit code 2
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("MLOPS8063", result.Error);
+        Assert.Contains("Choose a writable folder with -o", result.Error);
+    }
+
+    [Fact]
+    public void Should_warn_MLOPS8062_and_leave_the_section_out_When_a_run_document_is_not_the_json_expected()
+    {
+        // Given a store whose only run has an evaluation document that is not JSON
+        using var temp = new TempFolder();
+        var bag = new MLOps.Core.Diagnostics.DiagnosticBag();
+        using (var runs = MLOps.Core.Tracking.RunStores.Open(temp.PathOf("runs.db"), bag)!)
+        {
+            var run = new MLOps.Core.Tracking.Run { Id = "00000000000000ab", Model = "M", Status = MLOps.Core.Tracking.RunStatus.Succeeded, StartedAt = DateTimeOffset.UnixEpoch };
+            runs.Start(run);
+            runs.SaveDocument(run.Id, "evaluation", "{ \"evaluation_version\": ");
+        }
+
+        // When its report is made
+        CliResult result = Cli.Run("report", "--store", temp.PathOf("runs.db"), "-o", temp.PathOf("out"));
+
+        // Then the page is written without the evaluation, and MLOPS8062 names the run
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("MLOPS8062", result.Error);
+        Assert.Contains("00000000000000ab", result.Error);
+        Assert.Contains("No evaluation recorded", File.ReadAllText(temp.PathOf("out/M.html")));
+    }
+
     [GeneratedRegex("(src|href)=\"(?!data:|#|[A-Za-z0-9_.-]+\\.html\")|<link |url\\(")]
     private static partial Regex ExternalReference();
 }
