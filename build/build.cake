@@ -1,6 +1,7 @@
 // The whole pipeline as named targets, run by the pinned cake.tool (./build.sh, build.ps1).
 //   ./build.sh                      the packages (MLOps.Sdk, MLOps.Cli, MLOps.Templates, the runtime), then every model:
-//                                   validate, train, evaluate, gate, pack, publish to the first stage (dev); a summary
+//                                   validate, train, evaluate, gate, pack, publish to the first stage (dev); an HTML
+//                                   report per model from the run store (artifacts/report, docs/report.md); a summary
 //   ./build.sh --target=Gate        every model validated, trained, evaluated and gated, with the summary; nothing is
 //                                   packed or published (pull requests; JUnit results in artifacts/<Model>/gates.junit.xml)
 //   ./build.sh --target=Release [--stage=<name>]
@@ -99,15 +100,34 @@ void Summary() =>
     DotNetExecute(mlops, new ProcessArgumentBuilder().Append("summary").AppendQuoted(runs.FullPath),
         new DotNetExecuteSettings { WorkingDirectory = root });
 
+// One HTML report per model from the run store (docs/report.md); mlops prints the page to open. A report that cannot
+// be written is a warning, not a failed pipeline: the models' outcome is the summary's to judge.
+void Report()
+{
+    try
+    {
+        DotNetExecute(mlops, new ProcessArgumentBuilder().Append("report").Append("-o").AppendQuoted(artifacts.Combine("report").FullPath),
+            new DotNetExecuteSettings { WorkingDirectory = root });
+    }
+    catch (CakeException e)
+    {
+        Warning($"The report was not written ({e.Message}); its diagnostic is above.");
+    }
+}
+
 Task("Models")
     .Description("Validate, train, evaluate, gate, pack and publish every model under models/, in one parallel build.")
     .IsDependentOn("PublishPackages")
     .Does(() => Models("Publish"));
 
 Task("Pipeline")
-    .Description("The main job: the packages, then every model from data to a package in the feed, then a summary.")
+    .Description("The main job: the packages, then every model from data to a package in the feed, then the report and a summary.")
     .IsDependentOn("Models")
-    .Does(Summary);
+    .Does(() =>
+{
+    Report();
+    Summary();
+});
 
 // Pull requests: the same checks as the main job, with nothing packed and nothing written to a feed.
 Task("Gate")

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Evaluation;
+using MLOps.Core.Evaluation.Details;
 using MLOps.Core.IO;
 using MLOps.Core.Spec;
 using MLOps.Core.Training;
@@ -9,8 +10,9 @@ using MLOps.Core.Training;
 namespace MLOps.Tasks;
 
 /// <summary>
-/// Scores the held-out rows with the trained model and writes metrics.json; when the split has validation rows, scores
-/// them too into validation.metrics.json beside it (same format). Gates read metrics.json (the test split) only.
+/// Scores the held-out rows with the trained model and writes metrics.json and, beside it, evaluation.json (curves,
+/// confusion matrix, residuals, feature importance); when the split has validation rows, scores them too into
+/// validation.metrics.json (same format). Gates read metrics.json (the test split) only.
 /// </summary>
 public sealed class EvaluateModel : MLOpsTask
 {
@@ -40,11 +42,14 @@ public sealed class EvaluateModel : MLOpsTask
 
         try
         {
-            if (ModelEvaluator.Evaluate(spec.Task, model, testSet, spec.Trainer.Seed, bag) is not { } metrics)
+            if (ModelEvaluator.EvaluateWithDetails(spec, model, testSet, bag) is not { } result)
             {
                 return;
             }
 
+            SortedDictionary<string, double> metrics = result.Metrics;
+            // Details first: metrics.json is the step's Outputs stamp, so it must be the last file written.
+            JsonFile.Write(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(MetricsFile))!, EvaluationDetails.FileName), result.Details);
             JsonFile.Write(MetricsFile, metrics);
             if (!EvaluateValidation(spec, model, bag))
             {

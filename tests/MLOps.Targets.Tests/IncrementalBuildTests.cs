@@ -27,6 +27,7 @@ public sealed class IncrementalBuildTests(ITestOutputHelper log) : IDisposable
         string model = Path.Combine(_project.IntermediateDirectory, "model.zip");
         Assert.True(File.Exists(model));
         Assert.True(File.Exists(Path.Combine(_project.IntermediateDirectory, "metrics.json")));
+        Assert.Contains("\"feature_importance\"", File.ReadAllText(Path.Combine(_project.IntermediateDirectory, "evaluation.json")), StringComparison.Ordinal);
         DateTime trainedAt = File.GetLastWriteTimeUtc(model);
 
         // When it is built again with nothing changed
@@ -57,6 +58,7 @@ public sealed class IncrementalBuildTests(ITestOutputHelper log) : IDisposable
         Assert.DoesNotContain("Demo: trained", build.Output);
         Assert.Contains("Demo: model up to date, training skipped", build.Output);
         Assert.Equal(validatedAt, File.GetLastWriteTimeUtc(Path.Combine(_project.IntermediateDirectory, "validation.json")));
+        Assert.True(File.Exists(Path.Combine(_project.IntermediateDirectory, "evaluation.json")), "evaluation.json was cleaned away");
     }
 
     [Fact]

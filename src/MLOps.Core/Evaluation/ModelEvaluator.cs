@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLOps.Core.Diagnostics;
+using MLOps.Core.Evaluation.Details;
 using MLOps.Core.IO;
 using MLOps.Core.Spec;
 using MLOps.Core.Training;
@@ -40,6 +41,28 @@ public static class ModelEvaluator
 
         // The held-out rows are read while scoring: a file cut short after its header fails here.
         return Open(testSetPath, bag, () => Evaluate(task, ml, model.Transform(testSet)));
+    }
+
+    /// <summary>
+    /// As <see cref="Evaluate(TaskType, string, string, int, DiagnosticBag)"/>, and also the evaluation details the
+    /// report draws (evaluation.json), from the same loaded model and held-out rows.
+    /// </summary>
+    public static EvaluationResult? EvaluateWithDetails(ModelSpec spec, string modelPath, string testSetPath, DiagnosticBag bag)
+    {
+        var ml = new MLContext(seed: spec.Trainer.Seed);
+        ITransformer? model = Open(modelPath, bag, () => ModelLoader.Load(ml, modelPath, out _));
+        IDataView? testSet = Open(testSetPath, bag, () => ml.Data.LoadFromBinary(testSetPath));
+        if (model is null || testSet is null)
+        {
+            return null;
+        }
+
+        return Open(testSetPath, bag, () =>
+        {
+            // Scored once and kept: the metrics, the curves and the importance sample all read it.
+            IDataView scored = ml.Data.Cache(model.Transform(testSet));
+            return new EvaluationResult(Evaluate(spec.Task, ml, scored), EvaluationDetailsBuilder.Build(ml, spec, model, scored));
+        });
     }
 
     private static T? Open<T>(string path, DiagnosticBag bag, Func<T> open)
