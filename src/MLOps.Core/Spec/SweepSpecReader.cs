@@ -43,7 +43,7 @@ internal static class SweepSpecReader
         }
 
         IReadOnlyList<SweepParameter> parameters = ReadParameters(map, strategy, trainer);
-        CheckValidationSplit(root, map);
+        CheckValidationSplit(root, map, root.LineOf("sweep"));
         if (map.Bag.Count > before || strategy is null)
         {
             return null;
@@ -76,6 +76,7 @@ internal static class SweepSpecReader
     private static List<SweepParameter> ReadParameters(YamlMap map, SweepStrategy? strategy, TrainerName? trainer)
     {
         var parameters = new List<SweepParameter>();
+        int before = map.Bag.Count;
         if (map.Map("parameters", required: true) is not { } space)
         {
             return parameters;
@@ -101,7 +102,7 @@ internal static class SweepSpecReader
             }
         }
 
-        if (parameters.Count == 0 && !map.Bag.HasErrors)
+        if (parameters.Count == 0 && map.Bag.Count == before)
         {
             map.Error(Codes.SweepInvalidSize, "parameters", "sweep.parameters lists no hyperparameter to search. Add at least one, e.g. NumberOfLeaves: [15, 31, 63].");
         }
@@ -113,7 +114,7 @@ internal static class SweepSpecReader
     /// A sweep is judged on the validation split only; the test split stays for the one model chosen. Read from the
     /// split section's keys, so the check holds for every split form (random, by time, a test file).
     /// </summary>
-    private static void CheckValidationSplit(YamlMap root, YamlMap sweep)
+    private static void CheckValidationSplit(YamlMap root, YamlMap sweep, int line)
     {
         bool hasValidation = root.Node("split") is YamlMappingNode split
             && split.Children.Keys.OfType<YamlScalarNode>().Any(k => ValidationKeys.Contains(k.Value, StringComparer.Ordinal));
@@ -121,7 +122,7 @@ internal static class SweepSpecReader
         {
             sweep.Bag.Error(Codes.SweepNeedsValidationSplit,
                 "The spec sweeps but has no validation split to judge the trials on (the test split judges only the model chosen). Add validation-fraction: 0.1 under split (or validation-from: <instant> for a split by time).",
-                sweep.File, sweep.Line);
+                sweep.File, line);
         }
     }
 

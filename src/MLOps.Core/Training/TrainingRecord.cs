@@ -31,4 +31,8 @@ public sealed record TrainingRecord(
     /// <summary>For a folder of data files, each part's fingerprint (<see cref="DataFingerprint"/>); null for a single file.</summary>
     [JsonPropertyName("data_files"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<PartFingerprint>? DataFiles { get; init; }
+
+    /// <summary>The sweep whose winning trial's parameters this model was trained with (docs/sweeps.md); null otherwise.</summary>
+    [JsonPropertyName("sweep"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SweepLineage? Sweep { get; init; }
 }
