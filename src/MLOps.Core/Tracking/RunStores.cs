@@ -1,0 +1,67 @@
+using System.Data.Common;
+using MLOps.Core.Diagnostics;
+using MLOps.Core.Tracking.Store;
+using Npgsql;
+
+namespace MLOps.Core.Tracking;
+
+/// <summary>
+/// Opens the run store a connection string names (a SQLite path or <c>Data Source=...</c>; PostgreSQL <c>Host=...</c> or
+/// <c>postgres://...</c>), creating and migrating its schema on first use. Problems are reported, never thrown.
+/// </summary>
+public static class RunStores
+{
+    /// <summary>The open store, or null after reporting MLOPS8001 (unreadable), MLOPS8002 (unreachable) or MLOPS8003 (schema too new).</summary>
+    public static IRunStore? Open(string connectionString, DiagnosticBag bag)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        ArgumentNullException.ThrowIfNull(bag);
+        if (ConnectionTarget.Parse(connectionString, out string? error) is not { } target)
+        {
+            bag.Error(Codes.RunStoreConnectionInvalid,
+                $"The run store connection string '{Redacted(connectionString)}' cannot be read: {error}. Give a SQLite file path, 'Data Source=<path>', 'Host=<server>;Database=<db>;Username=<user>' or postgres://user@host/db (MLOpsRunStore or MLOPS_RUN_STORE).");
+            return null;
+        }
+
+        string description = target.Redacted;
+        DbConnection? connection = null;
+        try
+        {
+            (connection, StoreDialect dialect, description) = target.Kind == StoreKind.Sqlite
+                ? ((DbConnection)SqliteDialect.Open(target.ConnectionString), (StoreDialect)new SqliteDialect(), SqliteDialect.Describe(target.ConnectionString))
+                : (PostgresDialect.Open(target.ConnectionString), new PostgresDialect(), PostgresDialect.Describe(target.ConnectionString));
+            Migrator.Migrate(connection, dialect, description);
+            return new SqlRunStore(connection, dialect, description);
+        }
+        catch (ArgumentException e)
+        {
+            connection?.Dispose();
+            bag.Error(Codes.RunStoreConnectionInvalid, $"The run store connection string '{target.Redacted}' cannot be read: {e.Message}");
+        }
+        catch (RunStoreException e)
+        {
+            connection?.Dispose();
+            bag.Error(e.Code, e.Message);
+        }
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or NpgsqlException or TimeoutException)
+        {
+            connection?.Dispose();
+            bag.Error(Codes.RunStoreUnreachable,
+                $"The run store {description} cannot be opened: {e.Message} Check that the file's folder is writable or the server is up and the credentials are right, or set MLOpsTrackRuns=false to build without recording runs.");
+        }
+
+        return null;
+    }
+
+    private static string Redacted(string text)
+    {
+        try
+        {
+            return ConnectionTarget.Redact(new DbConnectionStringBuilder { ConnectionString = text });
+        }
+        catch (ArgumentException)
+        {
+            return text.Contains("password", StringComparison.OrdinalIgnoreCase) ? "(not shown: it holds a password)" : text;
+        }
+    }
+}
