@@ -8,7 +8,10 @@ using MLOps.Core.Training;
 
 namespace MLOps.Tasks;
 
-/// <summary>Scores the held-out rows with the trained model and writes metrics.json.</summary>
+/// <summary>
+/// Scores the held-out rows with the trained model and writes metrics.json; when the split has validation rows, scores
+/// them too into validation.metrics.json beside it (same format). Gates read metrics.json (the test split) only.
+/// </summary>
 public sealed class EvaluateModel : MLOpsTask
 {
     [Required]
@@ -43,6 +46,11 @@ public sealed class EvaluateModel : MLOpsTask
             }
 
             JsonFile.Write(MetricsFile, metrics);
+            if (!EvaluateValidation(spec, model, bag))
+            {
+                return;
+            }
+
             Progress($"{spec.Name}: " + string.Join(", ", MetricCatalog.Headline(spec.Task).Where(metrics.ContainsKey)
                 .Select(m => $"{m} {metrics[m].ToString("0.0000", CultureInfo.InvariantCulture)}")));
         }
@@ -50,5 +58,28 @@ public sealed class EvaluateModel : MLOpsTask
         {
             bag.Error(Codes.EvaluationFailed, $"Evaluating the model failed: {e.Message} Rebuild to retrain; if it persists, check the label column of the held-out rows.", SpecFile);
         }
+    }
+
+    /// <summary>validation.metrics.json beside <see cref="MetricsFile"/>: written from validation.idv, deleted when there is none (a stale one would describe another model).</summary>
+    public static string ValidationMetricsPath(string metricsFile) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(metricsFile))!, ModelEvaluator.ValidationMetricsFileName);
+
+    private bool EvaluateValidation(ModelSpec spec, string model, DiagnosticBag bag)
+    {
+        string validationSet = Path.Combine(TrainingDirectory, ModelTrainer.ValidationSetFileName);
+        string output = ValidationMetricsPath(MetricsFile);
+        if (!File.Exists(validationSet))
+        {
+            File.Delete(output);
+            return true;
+        }
+
+        if (ModelEvaluator.Evaluate(spec.Task, model, validationSet, spec.Trainer.Seed, bag) is not { } metrics)
+        {
+            return false;
+        }
+
+        JsonFile.Write(output, metrics);
+        return true;
     }
 }

@@ -15,6 +15,9 @@ public sealed class RestoreFromRunCache : MLOpsTask
 {
     public static readonly string[] Files = [ModelTrainer.ModelFileName, ModelTrainer.RecordFileName, ModelTrainer.TestSetFileName];
 
+    /// <summary>Outputs only some splits have: restored when the entry holds them.</summary>
+    public static readonly string[] OptionalFiles = [ModelTrainer.ValidationSetFileName];
+
     [Required]
     public string ModelName { get; set; } = "";
 
@@ -43,7 +46,7 @@ public sealed class RestoreFromRunCache : MLOpsTask
 
         string key = inputs.RunCacheKey;
         Directory.CreateDirectory(OutputDirectory);
-        if (new RunCache(CacheDirectory).TryRestore(key, Files, OutputDirectory, bag) is not { } manifest)
+        if (new RunCache(CacheDirectory).TryRestore(key, Files, OutputDirectory, bag, OptionalFiles) is not { } manifest)
         {
             return;
         }

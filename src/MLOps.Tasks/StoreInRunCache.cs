@@ -35,7 +35,7 @@ public sealed class StoreInRunCache : MLOpsTask
             return;
         }
 
-        if (new RunCache(CacheDirectory).Store(inputs, record.ModelName, record.TrainedAtUtc, RestoreFromRunCache.Files, OutputDirectory, bag))
+        if (new RunCache(CacheDirectory).Store(inputs, record.ModelName, record.TrainedAtUtc, RestoreFromRunCache.Files, OutputDirectory, bag, RestoreFromRunCache.OptionalFiles))
         {
             Log.LogMessage(MessageImportance.Normal, $"{record.ModelName}: stored in run cache {inputs.RunCacheKey}");
         }

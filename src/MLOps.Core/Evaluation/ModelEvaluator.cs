@@ -14,6 +14,9 @@ namespace MLOps.Core.Evaluation;
 /// </summary>
 public static class ModelEvaluator
 {
+    /// <summary>The validation split's metrics, beside metrics.json (the test split's) and in its format.</summary>
+    public const string ValidationMetricsFileName = "validation.metrics.json";
+
     public static SortedDictionary<string, double> Evaluate(TaskType task, string modelPath, string testSetPath, int seed)
     {
         var ml = new MLContext(seed: seed);

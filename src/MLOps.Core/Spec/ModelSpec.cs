@@ -47,8 +47,39 @@ public enum FeatureEncoding { Numeric, OneHot, Text }
 /// <summary>The trainer by name, its hyperparameters (by ML.NET option name) and its seed.</summary>
 public sealed record TrainerSpec(string Name, IReadOnlyDictionary<string, double> Parameters, int Seed);
 
-/// <summary>The held-out test split: the fraction of rows it takes and the seed that picks them.</summary>
-public sealed record SplitSpec(double TestFraction, int Seed);
+/// <summary>
+/// How the rows become train, validation and test splits (docs/model-spec.md#split). Random (today's form): the test
+/// fraction and the seed that picks them. By time (<see cref="By"/>): rows at or after <see cref="TestFrom"/> are the
+/// test split. From a file (<see cref="TestData"/>): a separate test file or folder. Any of them may hold out a
+/// validation split (<see cref="ValidationFraction"/>, or <see cref="ValidationFrom"/> by time) for early stopping and
+/// sweeps; the new members are unset for a spec that does not use them, so today's spec reads as it always did.
+/// </summary>
+public sealed record SplitSpec(double TestFraction, int Seed)
+{
+    /// <summary>Random validation rows, as a fraction of all rows of the training data; null: none.</summary>
+    public double? ValidationFraction { get; init; }
+
+    /// <summary>The datetime column a time split cuts on; null: not a time split.</summary>
+    public string? By { get; init; }
+
+    /// <summary>Time split: rows at or after this instant are the test split.</summary>
+    public DateTime? TestFrom { get; init; }
+
+    /// <summary>Time split: rows in [ValidationFrom, TestFrom) are the validation split.</summary>
+    public DateTime? ValidationFrom { get; init; }
+
+    /// <summary>A separate test file or folder (absolute); null: the test rows come from the training data.</summary>
+    public string? TestData { get; init; }
+
+    /// <summary>The line of the split mapping, set only when a new key is used (diagnostics about the split point there).</summary>
+    public int Line { get; init; }
+
+    public SplitKind Kind => TestData is not null ? SplitKind.File : By is not null ? SplitKind.Time : SplitKind.Random;
+
+    public bool HasValidation => ValidationFraction is not null || ValidationFrom is not null;
+}
+
+public enum SplitKind { Random, Time, File }
 
 /// <summary>An absolute threshold on one metric: the metric must be at least <see cref="Min"/> and at most <see cref="Max"/>.</summary>
 public sealed record GateSpec(string Metric, double? Min, double? Max, int Line);

@@ -43,7 +43,7 @@ public static class SpecLoader
         LabelSpec? label = ReadLabel(map);
         IReadOnlyList<FeatureSpec> features = ReadFeatures(map);
         TrainerSpec? trainer = task is { } t ? ReadTrainer(map, t) : null;
-        SplitSpec split = ReadSplit(map);
+        SplitSpec split = SplitSpecReader.Read(map, dir);
         IReadOnlyList<GateSpec> gates = task is { } t2 ? ReadGates(map, t2) : [];
         ChampionSpec? champion = task is { } t3 ? ChampionSpecReader.Read(map, t3) : null;
         SweepSpec? sweep = task is { } t4 ? SweepSpecReader.Read(map, t4, trainer is null ? null : TrainerNames.Find(t4, trainer.Name)) : null;
@@ -220,24 +220,6 @@ public static class SpecLoader
         }
 
         return new TrainerSpec(descriptor.Name, parameters, seed);
-    }
-
-    private static SplitSpec ReadSplit(YamlMap root)
-    {
-        YamlMap? map = root.Map("split", required: false);
-        if (map is null)
-        {
-            return new SplitSpec(0.2, 0);
-        }
-
-        map.RejectUnknownKeys("test-fraction", "seed");
-        double fraction = map.Number("test-fraction", required: false) ?? 0.2;
-        if (fraction is <= 0 or >= 1)
-        {
-            map.Error(Codes.SpecInvalidSplit, "test-fraction", $"split.test-fraction must be strictly between 0 and 1; found {fraction.ToString(CultureInfo.InvariantCulture)}. 0.2 holds out a fifth of the rows.");
-        }
-
-        return new SplitSpec(fraction, map.Integer("seed", required: false) ?? 0);
     }
 
     private static IReadOnlyList<GateSpec> ReadGates(YamlMap root, TaskType task)

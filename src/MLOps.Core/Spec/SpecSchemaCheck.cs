@@ -25,6 +25,26 @@ public static class SpecSchemaCheck
         {
             bag.Error(Codes.SpecInvalidLabel, $"Label {Visible.Quote(label.Name)} ({label.Type.ToString().ToLowerInvariant()}): {labelProblem}", spec.SourcePath, spec.Label.Line);
         }
+
+        CheckSplitColumn(spec, schema, bag);
+    }
+
+    // A time split cuts on instants, so its column must be one the loader reads as a DateTime.
+    private static void CheckSplitColumn(ModelSpec spec, TableSchema schema, DiagnosticBag bag)
+    {
+        if (spec.Split.By is not { } by)
+        {
+            return;
+        }
+
+        ColumnSchema? column = schema.Find(by);
+        if (column is null || column.Type != ColumnType.DateTime)
+        {
+            string found = column is null ? "is not in the schema" : $"is {Describe(column)}";
+            var datetimes = schema.Columns.Where(c => c.Type == ColumnType.DateTime).Select(c => c.Name).ToList();
+            bag.Error(Codes.SplitColumnInvalid, $"split.by {Visible.Quote(by)} {found}; a time split needs a datetime column of {Visible.Quote(schema.SourcePath)}. "
+                + (datetimes.Count > 0 ? $"Its datetime columns are: {Visible.List(datetimes)}." : "It has none: declare the column's type as datetime, or use a random split."), spec.SourcePath, spec.Split.Line);
+        }
     }
 
     private static ColumnSchema? Column(ModelSpec spec, TableSchema schema, string name, int line, DiagnosticBag bag)

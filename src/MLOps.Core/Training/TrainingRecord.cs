@@ -35,4 +35,8 @@ public sealed record TrainingRecord(
     /// <summary>The sweep whose winning trial's parameters this model was trained with (docs/sweeps.md); null otherwise.</summary>
     [JsonPropertyName("sweep"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SweepLineage? Sweep { get; init; }
+
+    /// <summary>How the rows were split and the rows per split (lineage's <c>split</c>); null in records written before it existed.</summary>
+    [JsonPropertyName("split"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SplitLineage? Split { get; init; }
 }

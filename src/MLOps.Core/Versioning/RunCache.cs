@@ -17,8 +17,11 @@ public sealed class RunCache(string root)
 
     public string EntryPath(string key) => Path.Combine(Root, key);
 
-    /// <summary>Copies the entry's files into <paramref name="targetDir"/>; returns its manifest, or null when there is no usable entry.</summary>
-    public RunCacheManifest? TryRestore(string key, IReadOnlyCollection<string> files, string targetDir, DiagnosticBag bag)
+    /// <summary>
+    /// Copies the entry's files into <paramref name="targetDir"/>; returns its manifest, or null when there is no usable entry.
+    /// <paramref name="optional"/> files (validation.idv) are restored when the entry has them and deleted from the target when not.
+    /// </summary>
+    public RunCacheManifest? TryRestore(string key, IReadOnlyCollection<string> files, string targetDir, DiagnosticBag bag, IReadOnlyCollection<string>? optional = null)
     {
         string entry = EntryPath(key);
         if (!Directory.Exists(entry))
@@ -38,6 +41,8 @@ public sealed class RunCache(string root)
         {
             // Copy first and check the copies: what is verified is what is used.
             RunCacheManifest manifest = JsonFile.Read<RunCacheManifest>(manifestFile);
+            string[] absent = [.. (optional ?? []).Where(name => manifest.Files?.ContainsKey(name) != true)];
+            files = [.. files, .. (optional ?? []).Except(absent)];
             Directory.CreateDirectory(staging);
             foreach (string name in files)
             {
@@ -60,6 +65,11 @@ public sealed class RunCache(string root)
                 File.Move(Path.Combine(staging, name), Path.Combine(targetDir, name), overwrite: true);
             }
 
+            foreach (string name in absent)
+            {
+                File.Delete(Path.Combine(targetDir, name));
+            }
+
             return manifest;
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or NotSupportedException)
@@ -79,8 +89,10 @@ public sealed class RunCache(string root)
     }
 
     /// <summary>Stores <paramref name="files"/> from <paramref name="sourceDir"/> as the entry for <paramref name="inputs"/>; returns whether the cache now holds it.</summary>
-    public bool Store(InputHashes inputs, string model, DateTimeOffset trainedAtUtc, IReadOnlyCollection<string> files, string sourceDir, DiagnosticBag bag)
+    /// <remarks><paramref name="optional"/> files are stored when <paramref name="sourceDir"/> has them.</remarks>
+    public bool Store(InputHashes inputs, string model, DateTimeOffset trainedAtUtc, IReadOnlyCollection<string> files, string sourceDir, DiagnosticBag bag, IReadOnlyCollection<string>? optional = null)
     {
+        files = [.. files, .. (optional ?? []).Where(name => File.Exists(Path.Combine(sourceDir, name)))];
         string key = inputs.RunCacheKey;
         string entry = EntryPath(key);
         string temp = Path.Combine(Root, $".tmp-{key}-{Guid.NewGuid():N}");

@@ -42,6 +42,10 @@ public sealed record Lineage(
     [JsonPropertyName("champion"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ChampionComparison? Champion { get; init; }
 
+    /// <summary>How the rows were split (random, time or file) and the rows per split; absent in lineage written before splits were recorded.</summary>
+    [JsonPropertyName("split"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SplitLineage? Split { get; init; }
+
     /// <summary>Set when a failed gate was overridden, with the reason recorded.</summary>
     [JsonPropertyName("gate_override"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public GateOverride? GateOverride { get; init; }
