@@ -40,13 +40,10 @@ public static class LineageBuilder
             training.TrainedAtUtc)
         {
             Build = ci is null ? null : new BuildLineage(ci.Identity, ci.System, ci.RunUrl, ci.Branch),
-<<<<<<< HEAD
             Sweep = training.Sweep,
-=======
             Split = training.Split is { TestData: { } test } split && git.Root is { } r
                 ? split with { TestData = test with { Path = PortablePath.Relative(r, test.Path) } }
                 : training.Split,
->>>>>>> i9-splits
         };
     }
 }

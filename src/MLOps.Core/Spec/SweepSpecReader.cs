@@ -10,9 +10,7 @@ namespace MLOps.Core.Spec;
 /// </summary>
 internal static class SweepSpecReader
 {
-    private static readonly string[] ValidationKeys = ["validation-fraction", "validation-from"];
-
-    public static SweepSpec? Read(YamlMap root, TaskType task, TrainerName? trainer)
+    public static SweepSpec? Read(YamlMap root, TaskType task, TrainerName? trainer, bool hasValidationSplit)
     {
         if (root.Map("sweep", required: false) is not { } map)
         {
@@ -43,7 +41,13 @@ internal static class SweepSpecReader
         }
 
         IReadOnlyList<SweepParameter> parameters = ReadParameters(map, strategy, trainer);
-        CheckValidationSplit(root, map, root.LineOf("sweep"));
+        if (!hasValidationSplit)
+        {
+            // A sweep is judged on the validation split only; the test split stays for the one model chosen.
+            map.Bag.Error(Codes.SweepNeedsValidationSplit,
+                "The spec sweeps but has no validation split to judge the trials on (the test split judges only the model chosen). Add validation-fraction: 0.1 under split (or validation-from: <instant> for a split by time).",
+                map.File, root.LineOf("sweep"));
+        }
         if (map.Bag.Count > before || strategy is null)
         {
             return null;
@@ -108,22 +112,6 @@ internal static class SweepSpecReader
         }
 
         return [.. parameters.OrderBy(p => p.Name, StringComparer.Ordinal)];
-    }
-
-    /// <summary>
-    /// A sweep is judged on the validation split only; the test split stays for the one model chosen. Read from the
-    /// split section's keys, so the check holds for every split form (random, by time, a test file).
-    /// </summary>
-    private static void CheckValidationSplit(YamlMap root, YamlMap sweep, int line)
-    {
-        bool hasValidation = root.Node("split") is YamlMappingNode split
-            && split.Children.Keys.OfType<YamlScalarNode>().Any(k => ValidationKeys.Contains(k.Value, StringComparer.Ordinal));
-        if (!hasValidation)
-        {
-            sweep.Bag.Error(Codes.SweepNeedsValidationSplit,
-                "The spec sweeps but has no validation split to judge the trials on (the test split judges only the model chosen). Add validation-fraction: 0.1 under split (or validation-from: <instant> for a split by time).",
-                sweep.File, line);
-        }
     }
 
     internal static long GridSize(IReadOnlyList<SweepParameter> parameters) =>

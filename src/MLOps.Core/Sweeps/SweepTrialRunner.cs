@@ -18,7 +18,6 @@ public sealed record TrialOutcome(TrainingRecord Training, IReadOnlyDictionary<s
 /// </summary>
 public static class SweepTrialRunner
 {
-    public const string ValidationSetFileName = "validation.idv";
     public const string ValidationMetricsFileName = "validation.metrics.json";
 
     public static TrialOutcome? Run(ModelSpec spec, TableSchema schema, SweepTrial trial, string outputDir, DiagnosticBag bag, Action<string>? progress = null)
@@ -27,7 +26,7 @@ public static class SweepTrialRunner
         TrainingRecord record = new ModelTrainer().Train(trialSpec, schema, outputDir, progress);
         File.Delete(Path.Combine(outputDir, ModelTrainer.TestSetFileName));
 
-        string validation = Path.Combine(outputDir, ValidationSetFileName);
+        string validation = Path.Combine(outputDir, ModelTrainer.ValidationSetFileName);
         if (!File.Exists(validation))
         {
             bag.Error(Codes.SweepNeedsValidationSplit, $"Trial {trial.Number} has no validation rows ({validation} was not written), so it cannot be judged. Add validation-fraction under split in the spec.", spec.SourcePath);
