@@ -34,6 +34,7 @@ internal sealed class CliRoot
             HistoryCommand.Create(),
             VerifyCommand.Create(),
             ReleaseCommand.Create(),
+            SweepCommand.Create(),
         };
         HelpOption help = root.Options.OfType<HelpOption>().Single();
         help.Action = new ExampleHelpAction((SynchronousCommandLineAction)help.Action!);

@@ -56,4 +56,7 @@ public static partial class Codes
 
     /// <summary>The winner file of the sweep (sweep/winner.json) cannot be read: the finishing build cannot train the winner.</summary>
     public const string SweepWinnerUnreadable = "MLOPS8048";
+
+    /// <summary>build/Models.proj's Sweep or SweepFinish was given a model (--model, MLOpsSweepModel) with no project under models/ (raised by the targets).</summary>
+    public const string SweepModelNotFound = "MLOPS8049";
 }
