@@ -2,10 +2,11 @@ using System.IO.Compression;
 using System.Text.Json;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Tracking;
+using MLOps.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace MLOps.Tests.Infrastructure;
+namespace MLOps.Targets.Tests;
 
 /// <summary>A temp model project whose spec sweeps a grid of 4 trials (2 at once) on the first 4,000 rows of data/flights.</summary>
 internal static class SweepProject
