@@ -42,6 +42,7 @@ var packageIds = new[] { "MLOps.ModelFormat", "MLOps.Runtime", "MLOps.Sdk", "MLO
 // No node reuse: a reused node would keep an old task dll loaded.
 DotNetMSBuildSettings MSBuild() => new DotNetMSBuildSettings()
     .WithProperty("MLOpsFeed", feed)
+    .WithProperty("MLOpsRunSource", "cake") // runs recorded by the models' builds say ./build.sh made them
     .SetMaxCpuCount(0)
     .WithArgumentCustomization(args => args.Append("-nodeReuse:false"));
 

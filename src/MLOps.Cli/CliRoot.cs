@@ -35,6 +35,7 @@ internal sealed class CliRoot
             VerifyCommand.Create(),
             ReleaseCommand.Create(),
             SweepCommand.Create(),
+            TrainCommand.Create(),
         };
         HelpOption help = root.Options.OfType<HelpOption>().Single();
         help.Action = new ExampleHelpAction((SynchronousCommandLineAction)help.Action!);

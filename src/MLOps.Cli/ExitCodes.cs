@@ -36,6 +36,10 @@ public static class ExitCodes
         Codes.UnknownStage,
         Codes.ReleaseReasonRequired,
         Codes.StageApiKeyMissing,
+        // mlops train: a malformed --set or --tag, a run store that cannot be opened.
+        Codes.TrainOverrideInvalid,
+        Codes.RunStoreConnectionInvalid,
+        Codes.RunStoreUnreachable,
         // Sweeps: a parent run that is not there (a wrong id or store).
         Codes.SweepParentNotFound,
     };

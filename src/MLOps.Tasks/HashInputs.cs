@@ -30,6 +30,9 @@ public sealed class HashInputs : MLOpsTask
     [Required]
     public string SchemaFile { get; set; } = "";
 
+    /// <summary>The separate test data (split.test-data); empty: none, and no test data stamp.</summary>
+    public string TestDataFile { get; set; } = "";
+
     /// <summary>The training code: the task assembly and the core assemblies beside it.</summary>
     [Required]
     public ITaskItem[] CodeFiles { get; set; } = [];
@@ -44,9 +47,11 @@ public sealed class HashInputs : MLOpsTask
     protected override void Run(DiagnosticBag bag)
     {
         var cache = FileHashCache.Load(Path.Combine(StampDirectory, CacheFile));
-        DataFingerprint? dataFingerprint = HashData(cache, bag);
+        DataFingerprint? dataFingerprint = HashData(cache, DataFile, bag);
         string? data = dataFingerprint?.Value;
         Stamp(InputStamps.Data, data);
+        DataFingerprint? testData = TestDataFile.Length == 0 ? null : HashData(cache, TestDataFile, bag);
+        Stamp(InputStamps.TestData, testData?.Value);
         string? spec = Hash(cache, SpecFile, Fingerprint.Sha256OfFile, InputStamps.Spec, bag);
         string? schema = Hash(cache, SchemaFile, Fingerprint.Sha256OfFile, InputStamps.Schema, bag);
         // A layout without one of the core assemblies beside the tasks hashes the ones it has.
@@ -59,7 +64,8 @@ public sealed class HashInputs : MLOpsTask
             && (_stampChanged || !cache.IsUnchanged(LockFile)))
         {
             var hashes = new InputHashes(data, spec, schema, codeHash);
-            WriteLock(ModelLock.For(ModelName, SpecFile, DataFile, SchemaFile, hashes, dataFingerprint!.Files), bag);
+            ModelLock modelLock = ModelLock.For(ModelName, SpecFile, DataFile, SchemaFile, hashes, dataFingerprint!.Files);
+            WriteLock(testData is null ? modelLock : modelLock.WithTestData(SpecFile, TestDataFile, testData), bag);
             TryHash(cache, LockFile, Fingerprint.OfFile, bag);
         }
 
@@ -89,15 +95,15 @@ public sealed class HashInputs : MLOpsTask
 
     // A folder's parts go through the cache one by one (touching one costs one re-hash, the others a stat), and the
     // folder is listed every build, so adding, removing or renaming a part changes the data stamp.
-    private DataFingerprint? HashData(FileHashCache cache, DiagnosticBag bag)
+    private static DataFingerprint? HashData(FileHashCache cache, string path, DiagnosticBag bag)
     {
         try
         {
-            return DataFingerprint.Of(DataFile, file => cache.Hash(file, Fingerprint.OfFile));
+            return DataFingerprint.Of(path, file => cache.Hash(file, Fingerprint.OfFile));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            NotHashed(DataFile, e, bag);
+            NotHashed(path, e, bag);
             return null;
         }
     }

@@ -9,11 +9,17 @@ internal static class InputStamps
 {
     public const string Data = "data.hash", Spec = "spec.hash", Schema = "schema.hash", Code = "code.hash";
 
+    /// <summary>The separate test data's fingerprint (split.test-data); absent when the spec names none.</summary>
+    public const string TestData = "testdata.hash";
+
     /// <summary>The hashes in <paramref name="directory"/>'s stamps; null when one is missing (an input could not be hashed) or unreadable (MLOPS2006).</summary>
     public static InputHashes? Read(string directory, DiagnosticBag bag)
     {
         string?[] hashes = [.. new[] { Data, Spec, Schema, Code }.Select(name => Path.Combine(directory, name))
             .Where(File.Exists).Select(path => IntermediateFile.ReadText(path, bag))];
-        return hashes is [{ } data, { } spec, { } schema, { } code] ? new InputHashes(data, spec, schema, code) : null;
+        string testData = Path.Combine(directory, TestData);
+        return hashes is [{ } data, { } spec, { } schema, { } code]
+            ? new InputHashes(data, spec, schema, code) { TestDataFingerprint = File.Exists(testData) ? IntermediateFile.ReadText(testData, bag) : null }
+            : null;
     }
 }

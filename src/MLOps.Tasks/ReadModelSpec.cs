@@ -20,6 +20,10 @@ public sealed class ReadModelSpec : MLOpsTask
     [Output]
     public string SchemaFile { get; private set; } = "";
 
+    /// <summary>The separate test data (split.test-data); empty when the test rows come from the data.</summary>
+    [Output]
+    public string TestDataFile { get; private set; } = "";
+
     /// <summary>Where the model's files go in its package: <see cref="ModelFiles.PackageContentPath"/>.</summary>
     [Output]
     public string PackageContentPath { get; private set; } = "";
@@ -35,6 +39,7 @@ public sealed class ReadModelSpec : MLOpsTask
             ModelName = spec.Name;
             DataFile = spec.Data.Path;
             SchemaFile = spec.Data.SchemaPath;
+            TestDataFile = spec.Split.TestData ?? "";
             PackageContentPath = ModelFiles.PackageContentPath(spec.Name);
             ChampionStage = spec.Champion?.Stage ?? ChampionSpec.DefaultStage;
         }

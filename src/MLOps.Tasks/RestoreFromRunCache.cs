@@ -37,6 +37,10 @@ public sealed class RestoreFromRunCache : MLOpsTask
     [Output]
     public bool Restored { get; private set; }
 
+    /// <summary>The run that trained the restored model (from the cache entry); empty when not restored or not tracked then.</summary>
+    [Output]
+    public string TrainedByRun { get; private set; } = "";
+
     protected override void Run(DiagnosticBag bag)
     {
         if (CacheDirectory.Length == 0 || InputStamps.Read(StampDirectory, bag) is not { } inputs)
@@ -60,6 +64,7 @@ public sealed class RestoreFromRunCache : MLOpsTask
 
         JsonFile.Write(recordFile, record with { DataPath = Path.GetFullPath(DataFile) });
         Restored = true;
+        TrainedByRun = manifest.RunId ?? "";
         Progress($"{ModelName}: restored from run cache {key} (trained {manifest.TrainedAtUtc.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)");
     }
 }

@@ -19,6 +19,9 @@ public sealed class StoreInRunCache : MLOpsTask
     [Required]
     public string OutputDirectory { get; set; } = "";
 
+    /// <summary>The run that trained these outputs (StartRun's RunId); empty when runs are not tracked.</summary>
+    public string RunId { get; set; } = "";
+
     protected override void Run(DiagnosticBag bag)
     {
         if (CacheDirectory.Length == 0 || InputStamps.Read(StampDirectory, bag) is not { } stamped
@@ -35,7 +38,7 @@ public sealed class StoreInRunCache : MLOpsTask
             return;
         }
 
-        if (new RunCache(CacheDirectory).Store(inputs, record.ModelName, record.TrainedAtUtc, RestoreFromRunCache.Files, OutputDirectory, bag, RestoreFromRunCache.OptionalFiles))
+        if (new RunCache(CacheDirectory).Store(inputs, record.ModelName, record.TrainedAtUtc, RestoreFromRunCache.Files, OutputDirectory, bag, RunId.Length > 0 ? RunId : null, RestoreFromRunCache.OptionalFiles))
         {
             Log.LogMessage(MessageImportance.Normal, $"{record.ModelName}: stored in run cache {inputs.RunCacheKey}");
         }

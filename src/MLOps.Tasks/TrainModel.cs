@@ -45,6 +45,10 @@ public sealed class TrainModel : MLOpsTask
             ModelFile = Path.Combine(OutputDirectory, ModelTrainer.ModelFileName);
             Progress($"{spec.Name}: trained {record.Trainer} on {record.TrainRows:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s (model sha256 {record.ModelSha256[..12]})");
         }
+        catch (TrainingDataException e)
+        {
+            bag.Error(e.Code, e.Message, spec.SourcePath, spec.Split.Line > 0 ? spec.Split.Line : 1);
+        }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
             // ML.NET signals unusable data (a single class, an empty split, ...) with these.

@@ -43,6 +43,11 @@ public static class ModelCard
         md.AppendLine("## Data");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- Dataset: `{lineage.Data.Path}` ({(lineage.Data.Files is { } parts ? $"a folder of {parts.Count} files, " : "")}fingerprint `{lineage.Data.Fingerprint}`), {lineage.Data.Rows:N0} rows: {lineage.Data.TrainRows:N0} for training, {lineage.Data.TestRows:N0} held out.");
+        if (SplitCardLine.Render(lineage.Split) is { } splitLine)
+        {
+            md.AppendLine(splitLine);
+        }
+
         md.AppendLine(CultureInfo.InvariantCulture, $"- Label: `{spec.Label.Column}`{(spec.Label.Rule is { } r ? $" {r}" : "")}.");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Features: {string.Join(", ", spec.Features.Select(Describe))}.");
         md.AppendLine();

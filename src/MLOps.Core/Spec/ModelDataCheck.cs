@@ -31,7 +31,25 @@ public static class ModelDataCheck
 
         SpecSchemaCheck.Check(spec, schema, bag);
         var (report, profile) = ValidateAndProfile(dataPath ?? spec.Data.Path, schema, bag, environment, spec.Label.Column);
+        if (dataPath is null && spec.Split.TestData is { } testData)
+        {
+            CheckTestData(spec, testData, schema, bag, environment);
+        }
+
         return (spec, report, profile);
+    }
+
+    // The test rows judge the model: they must satisfy the schema as the training rows do. They are not profiled
+    // (the profile is the training data's, the drift baseline).
+    private static void CheckTestData(ModelSpec spec, string testData, TableSchema schema, DiagnosticBag bag, string environment)
+    {
+        int before = bag.Count(d => d.Severity == Severity.Error);
+        ValidationReport report = DataValidator.Validate(testData, schema, bag, environment: environment, label: spec.Label.Column);
+        int problems = bag.Count(d => d.Severity == Severity.Error) - before;
+        if (problems > 0)
+        {
+            bag.Error(Codes.TestDataInvalid, $"The test data {Visible.Quote(testData)} (split.test-data) does not satisfy the schema {Visible.Quote(schema.SourcePath)}: {problems} problem(s) above, in {report.RowsRead:N0} rows read. Fix the test data or the schema; the model is not trained or judged on rows the schema rejects.", spec.SourcePath, spec.Split.Line);
+        }
     }
 
     /// <summary>Checks data against a schema without a spec (a new export, a day of serving logs), profiling it in the same pass.</summary>

@@ -46,6 +46,7 @@ public static class SpecLoader
         SplitSpec split = SplitSpecReader.Read(map, dir);
         IReadOnlyList<GateSpec> gates = task is { } t2 ? ReadGates(map, t2) : [];
         ChampionSpec? champion = task is { } t3 ? ChampionSpecReader.Read(map, t3) : null;
+        SplitSpecReader.CheckEarlyStopping(map, trainer, split);
         SweepSpec? sweep = task is { } t4 ? SweepSpecReader.Read(map, t4, trainer is null ? null : TrainerNames.Find(t4, trainer.Name), split.HasValidation) : null;
 
         bool failed = bag.Count(d => d.Severity == Severity.Error) > before;

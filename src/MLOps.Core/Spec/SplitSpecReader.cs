@@ -1,6 +1,7 @@
 using System.Globalization;
 using MLOps.Core.Data.Readers;
 using MLOps.Core.Diagnostics;
+using YamlDotNet.RepresentationModel;
 
 namespace MLOps.Core.Spec;
 
@@ -56,6 +57,21 @@ internal static class SplitSpecReader
         }
 
         return byTime ? ReadTime(map, split) : fromFile ? ReadFile(map, split, dir) : split;
+    }
+
+    /// <summary>Early stopping needs validation rows to stop on: MLOPS0055 on the parameter's line when the split has none.</summary>
+    public static void CheckEarlyStopping(YamlMap root, TrainerSpec? trainer, SplitSpec split)
+    {
+        const string name = "EarlyStoppingRound"; // LightGbm's option; the trainers that take it are in TrainerCatalog.
+        if (trainer is null || split.HasValidation || !trainer.Parameters.TryGetValue(name, out double rounds) || rounds <= 0)
+        {
+            return;
+        }
+
+        int line = root.Node("trainer") is YamlMappingNode t && t.Children.TryGetValue(new YamlScalarNode("parameters"), out YamlNode? p) && p is YamlMappingNode parameters
+            ? parameters.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value == name).Select(k => (int)k.Start.Line).FirstOrDefault(root.Line)
+            : root.Line;
+        root.Bag.Error(Codes.EarlyStoppingNeedsValidation, $"trainer.parameters.{name} stops training when the validation metric stops improving, but the split has no validation rows. Add split.validation-fraction (e.g. 0.1) or, for a time split, split.validation-from; or remove {name}.", root.File, line);
     }
 
     private static SplitSpec ReadTime(YamlMap map, SplitSpec split)

@@ -23,13 +23,13 @@ public static class RunStores
             return null;
         }
 
-        string description = target.Redacted;
         DbConnection? connection = null;
+        string description = target.Redacted;
         try
         {
-            (connection, StoreDialect dialect, description) = target.Kind == StoreKind.Sqlite
-                ? ((DbConnection)SqliteDialect.Open(target.ConnectionString), (StoreDialect)new SqliteDialect(), SqliteDialect.Describe(target.ConnectionString))
-                : (PostgresDialect.Open(target.ConnectionString), new PostgresDialect(), PostgresDialect.Describe(target.ConnectionString));
+            description = target.Kind == StoreKind.Sqlite ? SqliteDialect.Describe(target.ConnectionString) : PostgresDialect.Describe(target.ConnectionString);
+            StoreDialect dialect = target.Kind == StoreKind.Sqlite ? new SqliteDialect() : new PostgresDialect();
+            connection = target.Kind == StoreKind.Sqlite ? SqliteDialect.Open(target.ConnectionString) : PostgresDialect.Open(target.ConnectionString);
             Migrator.Migrate(connection, dialect, description);
             return new SqlRunStore(connection, dialect, description);
         }
@@ -47,21 +47,11 @@ public static class RunStores
         {
             connection?.Dispose();
             bag.Error(Codes.RunStoreUnreachable,
-                $"The run store {description} cannot be opened: {e.Message} Check that the file's folder is writable or the server is up and the credentials are right, or set MLOpsTrackRuns=false to build without recording runs.");
+                $"The run store {description} cannot be opened: {e.Message.TrimEnd('.')}. Check that the file's folder is writable or the server is up and the credentials are right, or set MLOpsTrackRuns=false to build without recording runs.");
         }
 
         return null;
     }
 
-    private static string Redacted(string text)
-    {
-        try
-        {
-            return ConnectionTarget.Redact(new DbConnectionStringBuilder { ConnectionString = text });
-        }
-        catch (ArgumentException)
-        {
-            return text.Contains("password", StringComparison.OrdinalIgnoreCase) ? "(not shown: it holds a password)" : text;
-        }
-    }
+    private static string Redacted(string text) => ConnectionTarget.Redact(text);
 }

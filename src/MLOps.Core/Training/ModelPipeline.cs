@@ -21,9 +21,25 @@ public static class ModelPipeline
 
     public static IEstimator<ITransformer> For(MLContext ml, ModelSpec spec)
     {
-        TrainerDescriptor trainer = TrainerCatalog.Find(spec.Task, spec.Trainer.Name)
-            ?? throw new InvalidOperationException($"Trainer {spec.Trainer.Name} was validated by SpecLoader.");
+        IEstimator<ITransformer> chain = Featurizer(ml, spec).Append(Trainer(ml, spec));
+        return spec.Task == TaskType.MulticlassClassification ? chain.Append(PredictedValue(ml)) : chain;
+    }
 
+    /// <summary>The trainer the spec names, made with its hyperparameters and seed.</summary>
+    public static IEstimator<ITransformer> Trainer(MLContext ml, ModelSpec spec) =>
+        Descriptor(spec).Create(ml, spec.Trainer.Parameters, spec.Trainer.Seed, LabelPreparation.LabelColumn, FeaturesColumn);
+
+    public static TrainerDescriptor Descriptor(ModelSpec spec) => TrainerCatalog.Find(spec.Task, spec.Trainer.Name)
+        ?? throw new InvalidOperationException($"Trainer {spec.Trainer.Name} was validated by SpecLoader.");
+
+    /// <summary>Multiclass: PredictedLabel stays a key (what the evaluator needs); its label value goes beside it.</summary>
+    public static IEstimator<ITransformer> PredictedValue(MLContext ml) =>
+        ml.Transforms.Conversion.MapKeyToValue(PredictedValueColumn, "PredictedLabel");
+
+    /// <summary>Everything before the trainer: derivations, encodings, the Features vector (normalized for linear trainers).</summary>
+    public static IEstimator<ITransformer> Featurizer(MLContext ml, ModelSpec spec)
+    {
+        TrainerDescriptor trainer = Descriptor(spec);
         IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
         foreach (var dateSource in spec.Features.Where(f => f.Derive is not null).GroupBy(f => f.Source))
         {
@@ -55,13 +71,6 @@ public static class ModelPipeline
         if (trainer.NeedsNormalizedFeatures)
         {
             chain = chain.Append(ml.Transforms.NormalizeMinMax(FeaturesColumn));
-        }
-
-        chain = chain.Append(trainer.Create(ml, spec.Trainer.Parameters, spec.Trainer.Seed, LabelPreparation.LabelColumn, FeaturesColumn));
-        if (spec.Task == TaskType.MulticlassClassification)
-        {
-            // PredictedLabel stays a key (what the evaluator needs); its label value goes beside it.
-            chain = chain.Append(ml.Transforms.Conversion.MapKeyToValue(PredictedValueColumn, "PredictedLabel"));
         }
 
         return chain;

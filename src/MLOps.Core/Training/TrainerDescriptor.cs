@@ -30,6 +30,12 @@ public abstract class TrainerDescriptor
     public abstract IReadOnlyList<string> ParameterNames { get; }
 
     public abstract IEstimator<ITransformer> Create(MLContext ml, IReadOnlyDictionary<string, double> parameters, int seed, string labelColumn, string featureColumn);
+
+    /// <summary>The hyperparameter that turns on early stopping on the validation split (LightGbm's EarlyStoppingRound); null: none.</summary>
+    public string? EarlyStoppingParameter { get; init; }
+
+    /// <summary>Fits the trainer made by <see cref="Create"/> with validation rows (early stopping); null when the trainer cannot.</summary>
+    public Func<IEstimator<ITransformer>, IDataView, IDataView, ITransformer>? FitWithValidation { get; init; }
 }
 
 /// <summary>A trainer whose options are the ML.NET options class <typeparamref name="TOptions"/>.</summary>

@@ -18,13 +18,19 @@ public sealed record InputHashes(
     /// <summary>Bumped if the meaning of a key ever changes, so old cache entries are simply never hit.</summary>
     public const int KeyVersion = 1;
 
-    /// <summary>The run cache key: the first 32 hex digits (128 bits) of the sha256 of the four hashes.</summary>
+    /// <summary>The separate test data's fingerprint (split.test-data): it decides the test rows, so it is part of the key; null when the spec names none.</summary>
+    [JsonPropertyName("test_data_fingerprint"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TestDataFingerprint { get; init; }
+
+    /// <summary>The run cache key: the first 32 hex digits (128 bits) of the sha256 of the four hashes (five with test data;
+    /// a spec without test data keeps the key it always had).</summary>
     [JsonIgnore]
     public string RunCacheKey
     {
         get
         {
-            string text = $"mlops-run-cache-v{KeyVersion}\ndata={DataFingerprint}\nspec={SpecSha256}\nschema={SchemaSha256}\ncode={CodeHash}\n";
+            string text = $"mlops-run-cache-v{KeyVersion}\ndata={DataFingerprint}\nspec={SpecSha256}\nschema={SchemaSha256}\ncode={CodeHash}\n"
+                + (TestDataFingerprint is null ? "" : $"testdata={TestDataFingerprint}\n");
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
         }
     }

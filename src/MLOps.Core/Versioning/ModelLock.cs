@@ -20,6 +20,16 @@ public sealed record ModelLock(
 {
     public const string FileName = "model.lock.json";
 
+    /// <summary>The separate test data (split.test-data), locked like the data; absent when the spec names none.</summary>
+    [JsonPropertyName("test_data"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LockedFile? TestData { get; init; }
+
+    /// <summary>This lock with the separate test data at <paramref name="testDataFile"/> (path relative to the spec) and its fingerprint.</summary>
+    public ModelLock WithTestData(string specFile, string testDataFile, DataFingerprint fingerprint) => this with
+    {
+        TestData = new LockedFile(PortablePath.Relative(Path.GetDirectoryName(Path.GetFullPath(specFile))!, testDataFile), Fingerprint: fingerprint.Value, Files: fingerprint.Files),
+    };
+
     /// <param name="dataFiles">For a folder of data files, each part's fingerprint (<see cref="DataFingerprint.Files"/>); null for a single file.</param>
     public static ModelLock For(string modelName, string specFile, string dataFile, string schemaFile, InputHashes hashes, IReadOnlyList<PartFingerprint>? dataFiles = null)
     {

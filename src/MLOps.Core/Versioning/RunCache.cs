@@ -88,9 +88,9 @@ public sealed class RunCache(string root)
         }
     }
 
-    /// <summary>Stores <paramref name="files"/> from <paramref name="sourceDir"/> as the entry for <paramref name="inputs"/>; returns whether the cache now holds it.</summary>
+    /// <summary>Stores <paramref name="files"/> from <paramref name="sourceDir"/> as the entry for <paramref name="inputs"/>, trained by run <paramref name="runId"/> when tracked; returns whether the cache now holds it.</summary>
     /// <remarks><paramref name="optional"/> files are stored when <paramref name="sourceDir"/> has them.</remarks>
-    public bool Store(InputHashes inputs, string model, DateTimeOffset trainedAtUtc, IReadOnlyCollection<string> files, string sourceDir, DiagnosticBag bag, IReadOnlyCollection<string>? optional = null)
+    public bool Store(InputHashes inputs, string model, DateTimeOffset trainedAtUtc, IReadOnlyCollection<string> files, string sourceDir, DiagnosticBag bag, string? runId = null, IReadOnlyCollection<string>? optional = null)
     {
         files = [.. files, .. (optional ?? []).Where(name => File.Exists(Path.Combine(sourceDir, name)))];
         string key = inputs.RunCacheKey;
@@ -108,7 +108,7 @@ public sealed class RunCache(string root)
             }
 
             // The manifest goes in last: a folder without one was never completed.
-            JsonFile.Write(Path.Combine(temp, RunCacheManifest.FileName), new RunCacheManifest(key, model, inputs, trainedAtUtc, hashes));
+            JsonFile.Write(Path.Combine(temp, RunCacheManifest.FileName), new RunCacheManifest(key, model, inputs, trainedAtUtc, hashes) { RunId = runId });
             TryDelete(entry); // a stale or corrupt entry under the same key
             Directory.Move(temp, entry);
             return true;

@@ -17,6 +17,10 @@ public sealed record RunCacheManifest(
 {
     public const string FileName = "manifest.json";
 
+    /// <summary>The run (in the run store) that trained this model: a build that restores it records a cached run pointing at it. Null in entries stored without tracking.</summary>
+    [JsonPropertyName("run_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RunId { get; init; }
+
     /// <summary>
     /// Why the files in <paramref name="folder"/> cannot be used as this entry's content, or null when
     /// they can: the manifest lists exactly <paramref name="expectedFiles"/> under the expected key, and

@@ -74,6 +74,25 @@ public sealed class SplitTrainingTests
     }
 
     [Fact]
+    public void Should_leave_the_split_column_out_of_the_model_inputs_When_no_feature_reads_it()
+    {
+        // Given a time split on date, with no feature derived from date
+        using var dir = new TempFolder();
+        string spec = TestModels.FlightsSpec()
+            .Replace("  - { name: DepartureHour, source: date, derive: hour }\n", "", StringComparison.Ordinal)
+            .Replace("  - { name: DayOfWeek, source: date, derive: day-of-week }\n", "", StringComparison.Ordinal);
+        var (model, schema) = ModelTrainerTests.Prepare(dir, "flights.csv", TestModels.FlightsCsv(600), TestModels.FlightsSchema,
+            SplitSpecTests.WithSplit("  by: date\n  test-from: 2001-02-15\n", spec));
+
+        // When trained
+        new ModelTrainer().Train(model, schema, dir.PathOf("out"));
+
+        // Then the saved model asks a service for the feature sources only: the split column was read to split, not to predict
+        MLOps.ModelFormat.ModelLoader.Load(new MLContext(1), dir.PathOf("out/model.zip"), out DataViewSchema inputs);
+        Assert.Equal(["delay", "distance", "origin"], inputs.Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Should_report_MLOPS2007_When_the_time_split_leaves_no_test_rows()
     {
         // Given a test period after the last flight

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 
 namespace MLOps.Core.Tracking.Store;
 
@@ -8,7 +9,7 @@ internal enum StoreKind { Sqlite, PostgreSql }
 /// What a run-store connection string names. <c>Host=...</c>/<c>Server=...</c> or a <c>postgres://</c> URI is PostgreSQL;
 /// a path or <c>Data Source=...</c> is a SQLite file. <see cref="Redacted"/> is the string safe to print (Password=***).
 /// </summary>
-internal sealed record ConnectionTarget(StoreKind Kind, string ConnectionString, string Redacted)
+internal sealed partial record ConnectionTarget(StoreKind Kind, string ConnectionString, string Redacted)
 {
     private static readonly string[] PostgresKeys = ["host", "server"];
     private static readonly string[] SqliteKeys = ["data source", "datasource", "filename"];
@@ -44,24 +45,22 @@ internal sealed record ConnectionTarget(StoreKind Kind, string ConnectionString,
         if (PostgresKeys.Any(builder.ContainsKey))
             return Postgres(trimmed);
         if (SqliteKeys.Any(builder.ContainsKey))
-            return new ConnectionTarget(StoreKind.Sqlite, trimmed, Redact(builder));
+            return new ConnectionTarget(StoreKind.Sqlite, trimmed, Redact(trimmed));
 
         error = "it names neither a PostgreSQL server (Host=...) nor a SQLite file (a path or Data Source=...)";
         return null;
     }
 
-    private static ConnectionTarget Postgres(string connectionString) =>
-        new(StoreKind.PostgreSql, connectionString, Redact(new DbConnectionStringBuilder { ConnectionString = connectionString }));
+    private static ConnectionTarget Postgres(string connectionString) => new(StoreKind.PostgreSql, connectionString, Redact(connectionString));
 
-    /// <summary>The connection string with every password replaced by ***.</summary>
-    public static string Redact(DbConnectionStringBuilder builder)
-    {
-        foreach (string key in builder.Keys.Cast<string>().ToList())
-        {
-            if (key.Equals("password", StringComparison.OrdinalIgnoreCase) || key.Equals("pwd", StringComparison.OrdinalIgnoreCase))
-                builder[key] = "***";
-        }
+    /// <summary>The connection string as written, with every password (Password=, Pwd=) replaced by ***.</summary>
+    public static string Redact(string connectionString) =>
+        UriPasswordPattern().Replace(PasswordPattern().Replace(connectionString, "$1***"), "$1***@");
 
-        return builder.ConnectionString;
-    }
+    [GeneratedRegex(@"((?:^|;)\s*(?:password|pwd)\s*=\s*)(?:'[^']*'|""[^""]*""|[^;]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PasswordPattern();
+
+    // postgres://user:password@host/db
+    [GeneratedRegex(@"(://[^:/@]*:)[^@]*@", RegexOptions.CultureInvariant)]
+    private static partial Regex UriPasswordPattern();
 }

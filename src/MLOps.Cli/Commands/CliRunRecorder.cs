@@ -1,0 +1,62 @@
+using MLOps.Core.Diagnostics;
+using MLOps.Core.Releases;
+using MLOps.Core.Tracking;
+
+namespace MLOps.Cli.Commands;
+
+/// <summary>
+/// Records one <c>mlops train</c> through the store's <see cref="RunRecorder"/> as a run with source cli: started (running,
+/// with the tags) before training, finished as succeeded, gate-failed or failed from the run's folder (training.json's
+/// parameters as overridden by --set, metrics.json and validation.metrics.json). The store is --store, else
+/// MLOPS_RUN_STORE, else artifacts/runs.db under the repository root; one that cannot be opened is a configuration
+/// error, reported before anything is trained.
+/// </summary>
+internal sealed class CliRunRecorder : IDisposable
+{
+    private readonly IRunStore _store;
+
+    private CliRunRecorder(IRunStore store, Run run)
+    {
+        _store = store;
+        Run = run;
+    }
+
+    public Run Run { get; }
+
+    public static CliRunRecorder? Start(string? store, string model, string repositoryRoot, IReadOnlyDictionary<string, string> tags, DiagnosticBag bag)
+    {
+        string connection = store ?? (Environment.GetEnvironmentVariable("MLOPS_RUN_STORE") is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : Path.Combine(Directory.CreateDirectory(Path.Combine(repositoryRoot, "artifacts")).FullName, "runs.db"));
+        if (RunStores.Open(connection, bag) is not { } opened)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new CliRunRecorder(opened, RunRecorder.Start(opened, new RunStart(model, RunSources.Cli, repositoryRoot) { Tags = tags }));
+        }
+        catch (RunStoreException e)
+        {
+            opened.Dispose();
+            bag.Error(e.Code, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Finishes the run with what its folder holds; a store error becomes a warning (the model is trained either way).</summary>
+    public void Finish(RunStatus status, string folder, DiagnosticBag bag)
+    {
+        try
+        {
+            RunRecorder.Finish(_store, Run.Id, new RunFinish(status, Directory.Exists(folder) ? folder : null), bag);
+        }
+        catch (RunStoreException e)
+        {
+            bag.Warning(e.Code, $"The run {Run.Id} could not be finished in the run store {_store.Description}: {e.Message}");
+        }
+    }
+
+    public void Dispose() => _store.Dispose();
+}
