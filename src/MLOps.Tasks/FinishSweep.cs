@@ -63,14 +63,16 @@ public sealed class FinishSweep : MLOpsTask
         using (store)
         {
             string parentRef = ParentId.Length > 0 ? ParentId : SweepIds.Parent(spec.Name, hashes.SpecSha256, hashes.DataFingerprint, SweepId);
-            if (SweepStore.Guard(bag, () => SweepFinisher.Finish(store, parentRef, bag)) is not { } result)
+            // The inputs first: a parent swept on another spec or data is neither finished nor trained from.
+            if (SweepStore.Guard(bag, () => store.Get(parentRef)) is { } swept
+                && (swept.Params.GetValueOrDefault("spec_sha256") != hashes.SpecSha256 || swept.DataFingerprint != hashes.DataFingerprint))
             {
+                bag.Error(Codes.SweepInputsChanged, $"Sweep {swept.Id} was run on other inputs than {spec.Name} has now (spec sha256 {hashes.SpecSha256[..12]}, data {hashes.DataFingerprint}): its winner's parameters may not suit them. Sweep again, or finish in a checkout with the commit and data the sweep ran on.", spec.SourcePath, spec.Sweep.Line);
                 return;
             }
 
-            if (result.Parent.Params.GetValueOrDefault("spec_sha256") != hashes.SpecSha256 || result.Parent.DataFingerprint != hashes.DataFingerprint)
+            if (bag.HasErrors || SweepStore.Guard(bag, () => SweepFinisher.Finish(store, parentRef, bag)) is not { } result)
             {
-                bag.Error(Codes.SweepInputsChanged, $"Sweep {result.Parent.Id} was run on other inputs than {spec.Name} has now (spec sha256 {hashes.SpecSha256[..12]}, data {hashes.DataFingerprint[..Math.Min(12, hashes.DataFingerprint.Length)]}): its winner's parameters may not suit them. Sweep again, or check out the commit and data the sweep ran on.", spec.SourcePath, spec.Sweep.Line);
                 return;
             }
 

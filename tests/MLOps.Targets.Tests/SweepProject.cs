@@ -58,5 +58,5 @@ internal static class SweepProject
         return store!;
     }
 
-    private static JsonElement Read(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
+    public static JsonElement Read(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
 }

@@ -100,6 +100,30 @@ public sealed class SweepTargetTests(ITestOutputHelper log)
         Assert.False(File.Exists(Path.Combine(project.IntermediateDirectory, "model.zip")));
     }
 
+    [Fact]
+    public void Should_keep_the_winner_for_later_packs_until_the_spec_changes_When_a_sweep_finished()
+    {
+        // Given a model swept once (no publish)
+        using TempModelProject project = SweepProject.Create(log);
+        Assert.True(project.MSBuild("-restore", "-t:MLOpsSweep").Succeeded);
+        string parent = SweepProject.Winner(project).GetProperty("sweep").GetProperty("parent").GetString()!;
+
+        // When it is packed later, then its spec changes and the old sweep is finished again, then it is built
+        DotNetResult pack = project.Pack();
+        string packedSweep = SweepProject.Read(Path.Combine(project.IntermediateDirectory, "training.json")).GetProperty("sweep").GetProperty("parent").GetString()!;
+        project.WriteSpec(File.ReadAllText(project.SpecFile).Replace("auc: { min: 0.5 }", "auc: { min: 0.51 }", StringComparison.Ordinal));
+        DotNetResult finish = project.MSBuild("-t:MLOpsSweepFinish", $"-p:MLOpsSweepParent={parent}");
+        DotNetResult build = project.Build();
+
+        // Then the pack kept the winner without training again; the stale sweep is MLOPS8046; the new spec trains its own parameters
+        Assert.True(pack.Succeeded, pack.ToString());
+        Assert.Equal(parent, packedSweep);
+        Assert.Contains("model up to date, training skipped", pack.Output, StringComparison.Ordinal);
+        Assert.Contains("error MLOPS8046", finish.Output, StringComparison.Ordinal);
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.False(SweepProject.Read(Path.Combine(project.IntermediateDirectory, "training.json")).TryGetProperty("sweep", out _));
+    }
+
     [Theory]
     [InlineData("-p:MLOpsSweepShard=3/2", "MLOPS8043")]
     [InlineData("-p:MLOpsSweepParallel=0", "MLOPS8044")]
