@@ -4,11 +4,11 @@
 # trial is resumed from the store. Times: the whole MLOpsSweep target (plan, trials, the winner retrained, evaluated and
 # gated) and its trial phase alone (_MLOpsSweepTrials in MSBuild's performance summary). Needs the packages in
 # artifacts/packages (./build.sh --target=Packages). Writes bench/results/<date>-sweep.md.
-# Knobs: BENCH_SWEEP_ROWS (default 30000 rows of data/flights), BENCH_SWEEP_RUNS (default 2 pairs, alternating).
+# Knobs: BENCH_SWEEP_ROWS (default 96641: all rows of data/flights), BENCH_SWEEP_RUNS (default 2 pairs, alternating).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-rows=${BENCH_SWEEP_ROWS:-30000}
+rows=${BENCH_SWEEP_ROWS:-96641}
 runs=${BENCH_SWEEP_RUNS:-2}
 version=$(sed -n 's/.*"MLOps.Sdk" *: *"\([^"]*\)".*/\1/p' "$root/global.json")
 work=$root/artifacts/bench/sweep
