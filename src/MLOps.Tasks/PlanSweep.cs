@@ -38,6 +38,9 @@ public sealed class PlanSweep : MLOpsTask
     /// <summary>The run store's connection string; empty when run tracking is off.</summary>
     public string RunStore { get; set; } = "";
 
+    /// <summary>MSBuild's node count ($(MSBuildNodeCount), from -m): trials beyond it wait for a node.</summary>
+    public int NodeCount { get; set; }
+
     /// <summary>False: a spec without a sweep section is skipped with a message (every model of a repository), not MLOPS8045.</summary>
     public bool Required { get; set; } = true;
 
@@ -96,6 +99,11 @@ public sealed class PlanSweep : MLOpsTask
         using (store)
         {
             degree = degree > 0 ? degree : sweep.Parallel ?? Environment.ProcessorCount;
+            if (NodeCount > 0 && degree > NodeCount)
+            {
+                bag.Warning(Codes.SweepDegreeAboveNodes, $"The sweep asks for {degree} trials at once, but MSBuild has {NodeCount} node{(NodeCount > 1 ? "s" : "")}, so only {NodeCount} run at once. Build with -m:{degree} (or -m), or lower the degree.", spec.SourcePath, sweep.Line);
+            }
+
             IReadOnlyList<SweepTrial> plan = SweepPlan.For(spec);
             ParentId = SweepIds.Parent(spec.Name, hashes.SpecSha256, hashes.DataFingerprint, SweepId);
             Run parent = SweepRuns.Parent(spec, ParentId, plan.Count, hashes.SpecSha256, hashes.DataFingerprint, DateTimeOffset.UtcNow);

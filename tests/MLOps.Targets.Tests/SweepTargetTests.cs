@@ -21,10 +21,11 @@ public sealed class SweepTargetTests(ITestOutputHelper log)
         using TempModelProject project = SweepProject.Create(log);
 
         // When it is swept, and the winner published
-        DotNetResult sweep = project.MSBuild("-restore", "-t:MLOpsSweep", "-p:MLOpsSweepPublish=true");
+        DotNetResult sweep = project.MSBuild("-restore", "-m:2", "-t:MLOpsSweep", "-p:MLOpsSweepPublish=true");
 
-        // Then the sweep succeeds and every trial has its validation metrics, in its own folder
+        // Then the sweep succeeds with 2 MSBuild nodes for its 2 trials at once, and every trial has its validation metrics, in its own folder
         Assert.True(sweep.Succeeded, sweep.ToString());
+        Assert.DoesNotContain("MLOPS8050", sweep.Output, StringComparison.Ordinal);
         var auc = Enumerable.Range(1, 4).ToDictionary(n => n, n => SweepProject.ValidationAuc(project, n));
         int best = auc.OrderByDescending(a => a.Value).ThenBy(a => a.Key).First().Key;
 
@@ -122,6 +123,21 @@ public sealed class SweepTargetTests(ITestOutputHelper log)
         Assert.Contains("error MLOPS8046", finish.Output, StringComparison.Ordinal);
         Assert.True(build.Succeeded, build.ToString());
         Assert.False(SweepProject.Read(Path.Combine(project.IntermediateDirectory, "training.json")).TryGetProperty("sweep", out _));
+    }
+
+    [Fact]
+    public void Should_warn_that_fewer_trials_run_at_once_When_MSBuild_has_fewer_nodes_than_the_degree()
+    {
+        // Given a model whose sweep asks for 2 trials at once
+        using TempModelProject project = SweepProject.Create(log);
+
+        // When it is swept by dotnet msbuild on one node (no -m)
+        DotNetResult sweep = project.MSBuild("-restore", "-m:1", "-t:MLOpsSweep");
+
+        // Then it still succeeds, with MLOPS8050 saying how to get the degree
+        Assert.True(sweep.Succeeded, sweep.ToString());
+        Assert.Contains("warning MLOPS8050", sweep.Output, StringComparison.Ordinal);
+        Assert.Contains("-m:2", sweep.Output, StringComparison.Ordinal);
     }
 
     [Theory]

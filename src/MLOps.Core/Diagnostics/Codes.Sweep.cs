@@ -59,4 +59,7 @@ public static partial class Codes
 
     /// <summary>build/Models.proj's Sweep or SweepFinish was given a model (--model, MLOpsSweepModel) with no project under models/ (raised by the targets).</summary>
     public const string SweepModelNotFound = "MLOPS8049";
+
+    /// <summary>A warning: the sweep's degree is above MSBuild's node count (-m), so fewer trials run at once than asked.</summary>
+    public const string SweepDegreeAboveNodes = "MLOPS8050";
 }
