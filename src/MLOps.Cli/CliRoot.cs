@@ -36,6 +36,7 @@ internal sealed class CliRoot
             ReleaseCommand.Create(),
             SweepCommand.Create(),
             TrainCommand.Create(),
+            RunsCommand.Create(),
         };
         HelpOption help = root.Options.OfType<HelpOption>().Single();
         help.Action = new ExampleHelpAction((SynchronousCommandLineAction)help.Action!);

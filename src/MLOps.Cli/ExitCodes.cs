@@ -36,10 +36,13 @@ public static class ExitCodes
         Codes.UnknownStage,
         Codes.ReleaseReasonRequired,
         Codes.StageApiKeyMissing,
-        // mlops train: a malformed --set or --tag, a run store that cannot be opened.
+        // mlops train: a malformed --set or --tag.
         Codes.TrainOverrideInvalid,
+        // The run store: a connection string that cannot be read, a store that cannot be reached or is too new, a bad gc age.
         Codes.RunStoreConnectionInvalid,
         Codes.RunStoreUnreachable,
+        Codes.RunStoreSchemaTooNew,
+        Codes.RunGcAgeInvalid,
         // Sweeps: a parent run that is not there (a wrong id or store).
         Codes.SweepParentNotFound,
     };

@@ -28,6 +28,9 @@ public sealed class StartRun : MLOpsTask
     /// <summary>The run whose model the run cache restored; empty when the model is trained.</summary>
     public string CachedFrom { get; set; } = "";
 
+    /// <summary>The parent run (a sweep's) of this run; empty for none.</summary>
+    public string ParentId { get; set; } = "";
+
     /// <summary>Where the run id is written (the train step's folder: the id belongs to the model there).</summary>
     public string RunIdFile { get; set; } = "";
 
@@ -42,7 +45,7 @@ public sealed class StartRun : MLOpsTask
             return;
         }
 
-        if (RunRecorder.Start(Store, new RunStart(ModelName, Source, WorkingDirectory) { CachedFrom = CachedFrom }, bag) is not { } run)
+        if (RunRecorder.Start(Store, new RunStart(ModelName, Source, WorkingDirectory) { CachedFrom = CachedFrom, ParentId = ParentId.Length > 0 ? ParentId : null }, bag) is not { } run)
             return;
         RunId = run.Id;
         if (RunIdFile.Length > 0)

@@ -81,6 +81,22 @@ public sealed class RunTrackingTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public void Should_record_a_failed_run_When_training_fails()
+    {
+        // Given a model whose trainer refuses its parameters (LightGbm needs at least 2 leaves)
+        _project.WriteSpec(new ModelSpecText("Demo", Parameters: "{ NumberOfLeaves: 1, NumberOfIterations: 5 }").ToString());
+
+        // When it is built
+        DotNetResult build = _project.Build();
+
+        // Then the build fails and the run it started is failed and ended, not left running
+        Assert.False(build.Succeeded);
+        Run run = Assert.Single(RunStoreOutput.Runs(_project.RunStoreFile()));
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.NotNull(run.EndedAt);
+    }
+
+    [Fact]
     public void Should_record_nothing_When_MLOpsTrackRuns_is_false()
     {
         // When a model is built with tracking off

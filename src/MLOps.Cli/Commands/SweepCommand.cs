@@ -16,7 +16,7 @@ internal static class SweepCommand
     public static Command Create()
     {
         var parent = new Argument<string>("parent") { Description = "The sweep's parent run id (or a unique prefix of at least 4 characters); the sweep prints it." };
-        var store = new Option<string?>("--store") { Description = "The run store's connection string (a SQLite path, Host=...;Database=...;Username=... or postgres://...); default: MLOPS_RUN_STORE, else artifacts/runs.db under the repository root." };
+        Option<string?> store = RunStoreOption.Create();
         var finish = new CliCommand(
             "finish",
             "Checks that every trial of the sweep has a succeeded run, picks the winner (best validation value of the sweep's metric, ties to the lowest trial), records it on the parent run (tag winner=<run id>) and prints it. Exit 1 when trials are missing.",
@@ -31,7 +31,7 @@ internal static class SweepCommand
     private static int Finish(string parentId, string? storeOption, TextWriter output, TextWriter error)
     {
         var bag = new DiagnosticBag();
-        using (IRunStore? store = RunStores.Open(StoreLocation(storeOption), bag))
+        using (IRunStore? store = RunStoreOption.Open(storeOption, bag))
         {
             if (store is not null)
             {
@@ -68,21 +68,4 @@ internal static class SweepCommand
     }
 
     private static string Value(double? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "?";
-
-    /// <summary>--store, else MLOPS_RUN_STORE, else artifacts/runs.db under the repository root (the folder with .git, else the current one).</summary>
-    private static string StoreLocation(string? option)
-    {
-        if (!string.IsNullOrWhiteSpace(option))
-            return option;
-        if (Environment.GetEnvironmentVariable("MLOPS_RUN_STORE") is { Length: > 0 } fromEnvironment)
-            return fromEnvironment;
-        string current = Directory.GetCurrentDirectory();
-        for (DirectoryInfo? dir = new(current); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git")))
-                return Path.Combine(dir.FullName, "artifacts", "runs.db");
-        }
-
-        return Path.Combine(current, "artifacts", "runs.db");
-    }
 }

@@ -1,5 +1,5 @@
 using MLOps.Core.Diagnostics;
-using MLOps.Core.Tracking.Recording;
+using MLOps.Core.SourceControl;
 
 namespace MLOps.Core.Tracking;
 
@@ -14,8 +14,13 @@ public static class RunRecorder
 {
     public static Run Start(IRunStore store, RunStart start, TimeProvider? clock = null)
     {
-        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(start);
+        return Start(store, start, GitInfo.Read(start.WorkingDirectory), clock);
+    }
+
+    private static Run Start(IRunStore store, RunStart start, GitInfo git, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         var run = new Run
         {
             Id = RunIds.New(),
@@ -28,7 +33,7 @@ public static class RunRecorder
             Params = start.Params,
             Tags = start.Tags,
         };
-        run = RunEnvironment.Describe(run, start.WorkingDirectory);
+        run = RunEnvironment.Describe(run, git);
         store.Start(run);
         return run;
     }
@@ -72,8 +77,13 @@ public static class RunRecorder
     }
 
     /// <summary>Opens <paramref name="connectionString"/> and starts a run; null (reported) when the store cannot be used.</summary>
-    public static Run? Start(string connectionString, RunStart start, DiagnosticBag bag) =>
-        WithStore(connectionString, bag, store => Start(store, start));
+    public static Run? Start(string connectionString, RunStart start, DiagnosticBag bag)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        // git (two processes) runs while the store opens: the two waits overlap instead of adding up.
+        Task<GitInfo> git = Task.Run(() => GitInfo.Read(start.WorkingDirectory));
+        return WithStore(connectionString, bag, store => Start(store, start, git.GetAwaiter().GetResult()));
+    }
 
     /// <summary>Opens <paramref name="connectionString"/> and finishes run <paramref name="runId"/>; null (reported) when it cannot.</summary>
     public static Run? Finish(string connectionString, string runId, RunFinish finish, DiagnosticBag bag) =>

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using MLOps.Core.Diagnostics;
-using MLOps.Core.Tracking.Store;
-using Npgsql;
 
 namespace MLOps.Core.Tracking;
 
@@ -43,7 +41,8 @@ public static class RunStores
             connection?.Dispose();
             bag.Error(e.Code, e.Message);
         }
-        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or NpgsqlException or TimeoutException)
+        // DbException covers both clients' (SqliteException, NpgsqlException); naming Npgsql's type here would load its assembly for a SQLite store.
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException or System.Net.Sockets.SocketException)
         {
             connection?.Dispose();
             bag.Error(Codes.RunStoreUnreachable,

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace MLOps.Core.Tracking.Store;
+namespace MLOps.Core.Tracking;
 
 /// <summary>Small helpers over ADO.NET so the store's SQL reads as SQL: named parameters (@name) work in both back ends.</summary>
 internal static class DbCommands

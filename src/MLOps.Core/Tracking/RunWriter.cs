@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 
-namespace MLOps.Core.Tracking.Store;
+namespace MLOps.Core.Tracking;
 
 /// <summary>Writes one run (its row, params, metrics and tags) inside the caller's transaction.</summary>
 internal static class RunWriter

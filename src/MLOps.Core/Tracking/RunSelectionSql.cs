@@ -1,11 +1,11 @@
 using System.Globalization;
 
-namespace MLOps.Core.Tracking.Store;
+namespace MLOps.Core.Tracking;
 
 /// <summary>
 /// The SQL tail (<c>WHERE ... ORDER BY ... LIMIT n</c>, after <c>FROM runs r</c>) of a <see cref="RunSelection"/>.
 /// Filters and orderings in the query language (<see cref="RunSelection.Where"/>, <see cref="RunSelection.OrderBy"/>)
-/// are compiled by the query compiler (Tracking/Query); this file is where it plugs in.
+/// are compiled by the query compiler (Tracking/Query); this file is where it plugs in. (Tracking/Query must not use this namespace back: the architecture tests forbid namespace cycles.)
 /// </summary>
 internal static class RunSelectionSql
 {

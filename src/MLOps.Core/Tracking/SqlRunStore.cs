@@ -1,7 +1,7 @@
 using System.Data.Common;
 using MLOps.Core.Diagnostics;
 
-namespace MLOps.Core.Tracking.Store;
+namespace MLOps.Core.Tracking;
 
 /// <summary>
 /// The run store over one open connection, the same SQL for SQLite and PostgreSQL; the dialect only says how to lock.

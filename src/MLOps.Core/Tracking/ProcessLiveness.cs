@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace MLOps.Core.Tracking.Store;
+namespace MLOps.Core.Tracking;
 
 /// <summary>
 /// Whether the process that started a run on this host can still be running it. A pid is reused after its process dies,

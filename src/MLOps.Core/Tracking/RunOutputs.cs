@@ -4,7 +4,7 @@ using MLOps.Core.Diagnostics;
 using MLOps.Core.IO;
 using MLOps.Core.Training;
 
-namespace MLOps.Core.Tracking.Recording;
+namespace MLOps.Core.Tracking;
 
 /// <summary>
 /// Adds what the train, evaluate and profile steps wrote to a run: params, data fingerprint, model hash and ML.NET version

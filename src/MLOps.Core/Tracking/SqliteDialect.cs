@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
-namespace MLOps.Core.Tracking.Store;
+namespace MLOps.Core.Tracking;
 
 /// <summary>
 /// A SQLite file in WAL mode (readers never wait for the writer) with a 10 s busy timeout; a write transaction is

@@ -2,10 +2,10 @@ using System.Data.Common;
 using System.Reflection;
 using MLOps.Core.Diagnostics;
 
-namespace MLOps.Core.Tracking.Store;
+namespace MLOps.Core.Tracking;
 
 /// <summary>
-/// Brings a store's schema up to date from the numbered SQL files embedded for its dialect (Migrations/&lt;dialect&gt;/0001_*.sql),
+/// Brings a store's schema up to date from the numbered SQL files embedded for its dialect (Store/Migrations/&lt;dialect&gt;/0001_*.sql),
 /// each in the transaction that records it in schema_migrations. The dialect serialises concurrent migrators
 /// (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so two processes opening a new store at once apply each file once.
 /// </summary>

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 
-namespace MLOps.Core.Tracking.Store;
+namespace MLOps.Core.Tracking;
 
 /// <summary>Reads runs selected by a WHERE/ORDER BY/LIMIT tail, then their params, metrics and tags with the same selection.</summary>
 internal static class RunReader

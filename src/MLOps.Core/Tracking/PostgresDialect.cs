@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 
-namespace MLOps.Core.Tracking.Store;
+namespace MLOps.Core.Tracking;
 
 /// <summary>
 /// PostgreSQL: writes in read-committed transactions (each run's rows are written by one process, so there is nothing to

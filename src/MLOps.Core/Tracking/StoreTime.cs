@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MLOps.Core.Tracking.Store;
+namespace MLOps.Core.Tracking;
 
 /// <summary>Instants as stored: ISO 8601 UTC with milliseconds ('2026-12-01T07:40:00.123Z'), so text order is time order in both back ends.</summary>
 internal static class StoreTime

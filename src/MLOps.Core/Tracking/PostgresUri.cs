@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace MLOps.Core.Tracking.Store;
+namespace MLOps.Core.Tracking;
 
 /// <summary>Turns <c>postgres://user:password@host:port/database?sslmode=require</c> into the key=value form the client reads.</summary>
 internal static class PostgresUri

@@ -1,4 +1,4 @@
-namespace MLOps.Core.Tracking.Store;
+namespace MLOps.Core.Tracking;
 
 /// <summary>Why a running run counts as abandoned (its process on this host is gone, or it is older than gc's limit), or null when it does not.</summary>
 internal static class AbandonedRuns

@@ -1,7 +1,7 @@
 using System.Reflection;
 using MLOps.Core.SourceControl;
 
-namespace MLOps.Core.Tracking.Recording;
+namespace MLOps.Core.Tracking;
 
 /// <summary>Where and with what a run runs: host, process, git commit, CI system and run URL, tool versions.</summary>
 internal static class RunEnvironment
@@ -10,9 +10,8 @@ internal static class RunEnvironment
     public const string MLOpsTool = "mlops";
     public const string DotNetTool = "dotnet";
 
-    public static Run Describe(Run run, string workingDirectory)
+    public static Run Describe(Run run, GitInfo git)
     {
-        GitInfo git = GitInfo.Read(workingDirectory);
         // Detect, not Current: only the CI system and URL are wanted, and outside CI Current would ask git for the user name.
         CiEnvironment ci = CiEnvironment.Detect(Environment.GetEnvironmentVariable, () => "");
         return run with

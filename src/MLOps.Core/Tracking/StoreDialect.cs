@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace MLOps.Core.Tracking.Store;
+namespace MLOps.Core.Tracking;
 
 /// <summary>What differs between the back ends beyond the migration files: how a writer or a migrator takes its lock.</summary>
 internal abstract class StoreDialect
