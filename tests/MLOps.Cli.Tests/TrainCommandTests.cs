@@ -74,6 +74,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.True(root.GetProperty("split").GetProperty("rows").GetProperty("validation").GetInt64() > 9000);
         Run run = Recorded(root.GetProperty("run_id").GetString()!);
         Assert.Equal(RunStatus.GateFailed, run.Status);
+        Assert.Equal(("random", "0.1"), (run.Params["split_kind"], run.Params["split_validation_fraction"]));
         Assert.NotNull(run.Metric("auc", RunMetric.Validation));
         Assert.True(File.Exists(Path.Combine(root.GetProperty("output").GetString()!, "validation.metrics.json")));
     }

@@ -23,7 +23,8 @@ internal sealed class CliRunRecorder : IDisposable
 
     public Run Run { get; }
 
-    public static CliRunRecorder? Start(string? store, string model, string repositoryRoot, IReadOnlyDictionary<string, string> tags, DiagnosticBag bag)
+    /// <param name="parameters">Params known before training (the split's); training.json adds the trainer's at the finish.</param>
+    public static CliRunRecorder? Start(string? store, string model, string repositoryRoot, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<string, string> tags, DiagnosticBag bag)
     {
         string connection = store ?? (Environment.GetEnvironmentVariable("MLOPS_RUN_STORE") is { Length: > 0 } fromEnvironment
             ? fromEnvironment
@@ -35,7 +36,7 @@ internal sealed class CliRunRecorder : IDisposable
 
         try
         {
-            return new CliRunRecorder(opened, RunRecorder.Start(opened, new RunStart(model, RunSources.Cli, repositoryRoot) { Tags = tags }));
+            return new CliRunRecorder(opened, RunRecorder.Start(opened, new RunStart(model, RunSources.Cli, repositoryRoot) { Params = parameters, Tags = tags }));
         }
         catch (RunStoreException e)
         {

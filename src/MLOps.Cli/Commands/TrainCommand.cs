@@ -57,7 +57,7 @@ internal static class TrainCommand
         }
 
         string root = RepositoryRoot.Find(Path.GetDirectoryName(spec.SourcePath)!);
-        using CliRunRecorder? recorder = CliRunRecorder.Start(request.Store, spec.Name, root, tags, bag);
+        using CliRunRecorder? recorder = CliRunRecorder.Start(request.Store, spec.Name, root, SplitRecord.Params(spec.Split), tags, bag);
         if (recorder is null)
         {
             return Fail(error, bag);

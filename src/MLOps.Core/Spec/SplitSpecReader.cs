@@ -15,6 +15,7 @@ internal static class SplitSpecReader
     private static readonly string[] RandomKeys = ["test-fraction", "validation-fraction", "seed"];
     private static readonly string[] TimeKeys = ["by", "test-from", "validation-from"];
     private static readonly string[] FileKeys = ["test-data", "validation-fraction", "seed"];
+    private static readonly string[] AllKeys = [.. RandomKeys.Union(TimeKeys).Union(FileKeys)];
 
     public static SplitSpec Read(YamlMap root, string dir)
     {
@@ -24,13 +25,13 @@ internal static class SplitSpecReader
             return new SplitSpec(0.2, 0);
         }
 
-        map.RejectUnknownKeys([.. RandomKeys.Union(TimeKeys).Union(FileKeys)]);
+        map.RejectUnknownKeys(AllKeys);
         bool byTime = map.Node("by") is not null, fromFile = map.Node("test-data") is not null;
         string[] allowed = byTime ? TimeKeys : fromFile ? FileKeys : RandomKeys;
         string form = byTime ? "a time split (by)" : fromFile ? "a test file (test-data)" : "a random split";
         foreach (var (key, _, line) in map.Entries())
         {
-            if (Array.IndexOf(allowed, key) < 0 && RandomKeys.Union(TimeKeys).Union(FileKeys).Contains(key))
+            if (Array.IndexOf(allowed, key) < 0 && Array.IndexOf(AllKeys, key) >= 0)
             {
                 map.Bag.Error(Codes.SplitFormConflict, $"split.{key} does not apply to {form}, which takes {string.Join(", ", allowed)}. Keep one form of split: random (test-fraction, validation-fraction, seed), by time (by, test-from, validation-from) or a test file (test-data, validation-fraction, seed).", map.File, line);
             }

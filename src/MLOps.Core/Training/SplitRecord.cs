@@ -31,6 +31,33 @@ public static class SplitRecord
         return new TestDataLineage(path, fingerprint.Value, fingerprint.Files);
     }
 
+    /// <summary>
+    /// The split as run params (invariant text): split_kind always; split_by, split_test_from, split_validation_from for a
+    /// time split; split_validation_fraction and split_test_data when set. training.json's split_test_fraction and split_seed
+    /// complete them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Params(SplitSpec split)
+    {
+        var values = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["split_kind"] = split.Kind.ToString().ToLowerInvariant(),
+        };
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                values[name] = value;
+            }
+        }
+
+        Add("split_by", split.By);
+        Add("split_test_from", split.TestFrom is { } test ? SplitSpecReader.Text(test) : null);
+        Add("split_validation_from", split.ValidationFrom is { } from ? SplitSpecReader.Text(from) : null);
+        Add("split_validation_fraction", split.ValidationFraction is { } v ? Text(v) : null);
+        Add("split_test_data", split.TestData);
+        return values;
+    }
+
     /// <summary>One line for messages and the CLI: "random: test 0.2, validation 0.1, seed 42", "time on date: test from 2001-02-15", ...</summary>
     public static string Describe(SplitSpec split) => split.Kind switch
     {
