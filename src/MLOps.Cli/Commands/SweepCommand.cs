@@ -25,7 +25,8 @@ internal static class SweepCommand
             parent, store,
         };
         finish.SetAction(parsed => Finish(parsed.GetRequiredValue(parent), parsed.GetValue(store), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
-        return new CliCommand("sweep", "Sweeps over a model's hyperparameters (docs/sweeps.md): finish a sweep whose shards ran on several agents.") { finish };
+        return new CliCommand("sweep", "Sweeps over a model's hyperparameters (docs/sweeps.md): finish a sweep whose shards ran on several agents.",
+            "mlops sweep finish 3f9c2a71d0b4e815 --store \"Host=db;Database=runs;Username=ci\"") { finish };
     }
 
     private static int Finish(string parentId, string? storeOption, TextWriter output, TextWriter error)
