@@ -28,7 +28,29 @@ public sealed class FinishRun : MLOpsTask
     {
         if (!RunStatusNames.TryParse(Status, out RunStatus status))
             throw new InvalidOperationException($"Status '{Status}' is not a run status."); // The targets pass it: a bug, not input.
-        if (RunRecorder.Finish(Store, RunId, new RunFinish(status, TrainingDirectory), bag) is { } run)
+        using IRunStore? store = PendingStarts.Complete(BuildEngine4, RunId, bag);
+        if (bag.HasErrors)
+            return; // The start could not be recorded (its problem is reported): there is no run to finish.
+        var finish = new RunFinish(status, TrainingDirectory);
+        Run? run;
+        if (store is null)
+        {
+            run = RunRecorder.Finish(Store, RunId, finish, bag); // Started in another build: open the store here.
+        }
+        else
+        {
+            try
+            {
+                run = RunRecorder.Finish(store, RunId, finish, bag);
+            }
+            catch (RunStoreException e)
+            {
+                bag.Error(e.Code, e.Message);
+                return;
+            }
+        }
+
+        if (run is not null)
             Progress($"{run.Model}: run {run.Id} {Status}");
     }
 }

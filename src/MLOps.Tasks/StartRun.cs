@@ -7,7 +7,9 @@ namespace MLOps.Tasks;
 /// <summary>
 /// Starts a run in the run store when the train step runs (trained, or restored from the run cache: then CachedFrom
 /// names the run that trained it), and writes its id to <see cref="RunIdFile"/> so a later pack can add its package.
-/// In-process: it writes a few rows and asks git for the commit; it does not load ML.NET.
+/// In-process, without ML.NET. The store is written in the background: the node waits for the out-of-process training
+/// anyway, so opening the store and asking git for the commit overlap it instead of adding to the build. FinishRun
+/// waits for that write (<see cref="PendingStarts"/>) and reports its problems.
 /// </summary>
 public sealed class StartRun : MLOpsTask
 {
@@ -45,15 +47,20 @@ public sealed class StartRun : MLOpsTask
             return;
         }
 
-        if (RunRecorder.Start(Store, new RunStart(ModelName, Source, WorkingDirectory) { CachedFrom = CachedFrom, ParentId = ParentId.Length > 0 ? ParentId : null }, bag) is not { } run)
-            return;
-        RunId = run.Id;
+        var start = new RunStart(ModelName, Source, WorkingDirectory)
+        {
+            Id = RunIds.New(),
+            CachedFrom = CachedFrom,
+            ParentId = ParentId.Length > 0 ? ParentId : null,
+        };
+        PendingStarts.Begin(BuildEngine4, Store, start);
+        RunId = start.Id;
         if (RunIdFile.Length > 0)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(RunIdFile))!);
-            File.WriteAllText(RunIdFile, run.Id + "\n");
+            File.WriteAllText(RunIdFile, start.Id + "\n");
         }
 
-        Log.LogMessage(MessageImportance.Normal, $"{ModelName}: run {run.Id} started");
+        Log.LogMessage(MessageImportance.Normal, $"{ModelName}: run {start.Id} started");
     }
 }

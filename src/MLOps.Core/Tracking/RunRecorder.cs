@@ -23,7 +23,7 @@ public static class RunRecorder
         ArgumentNullException.ThrowIfNull(store);
         var run = new Run
         {
-            Id = RunIds.New(),
+            Id = start.Id ?? RunIds.New(),
             Model = start.Model,
             Status = RunStatus.Running,
             Source = start.Source,

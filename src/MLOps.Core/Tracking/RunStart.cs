@@ -9,6 +9,9 @@ public sealed record RunStart(string Model, string Source, string WorkingDirecto
 {
     private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 
+    /// <summary>The run's id when the caller chose it (<see cref="RunIds.New"/>) before the run is stored; null: a new one.</summary>
+    public string? Id { get; init; }
+
     /// <summary>For a model restored from the run cache: the run that trained it (the cache entry's run id).</summary>
     public string? CachedFrom { get; init; }
 

@@ -1,9 +1,11 @@
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Tracking;
+using MLOps.Tests.Infrastructure;
 
-namespace MLOps.Tests.Infrastructure;
 
-/// <summary>What a build recorded in a run store.</summary>
+namespace MLOps.Targets.Tests;
+
+/// <summary>What a build recorded in a run store (here, not in Infrastructure/: the package tests compile that folder without MLOps.Core).</summary>
 public static class RunStoreOutput
 {
     /// <summary>The default store of a temp project: $(MLOpsArtifactsDir)runs.db.</summary>
