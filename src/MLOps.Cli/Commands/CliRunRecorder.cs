@@ -26,10 +26,8 @@ internal sealed class CliRunRecorder : IDisposable
     /// <param name="parameters">Params known before training (the split's); training.json adds the trainer's at the finish.</param>
     public static CliRunRecorder? Start(string? store, string model, string repositoryRoot, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<string, string> tags, DiagnosticBag bag)
     {
-        string connection = store ?? (Environment.GetEnvironmentVariable("MLOPS_RUN_STORE") is { Length: > 0 } fromEnvironment
-            ? fromEnvironment
-            : Path.Combine(Directory.CreateDirectory(Path.Combine(repositoryRoot, "artifacts")).FullName, "runs.db"));
-        if (RunStores.Open(connection, bag) is not { } opened)
+        // The default store is artifacts/runs.db of the spec's repository (where its builds record), whatever the current folder.
+        if (RunStores.Open(RunStoreOption.Resolve(store, repositoryRoot), bag) is not { } opened)
         {
             return null;
         }

@@ -26,7 +26,7 @@ internal static class TrainCommand
         var model = new Argument<string>("model") { Description = "The model's folder (holding model.yaml) or its model.yaml, e.g. models/FlightDelay." }.RejectingOptions();
         var set = new Option<string[]>("--set") { Description = "Set a hyperparameter of the spec's trainer for this run only (repeatable).", HelpName = "Param=Value", AllowMultipleArgumentsPerToken = false };
         var tag = new Option<string[]>("--tag") { Description = "Tag the recorded run (repeatable).", HelpName = "key=value", AllowMultipleArgumentsPerToken = false };
-        var store = new Option<string?>("--store") { Description = "The run store to record into: a SQLite file or a PostgreSQL connection string (default: MLOPS_RUN_STORE, else artifacts/runs.db).", HelpName = "connection" };
+        Option<string?> store = RunStoreOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the run (id, folder, split, parameters, metrics per split, gates) as JSON." };
         var command = new CliCommand(
             "train",
