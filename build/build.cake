@@ -7,17 +7,24 @@
 //   ./build.sh --target=Release [--stage=<name>]
 //                                   make the stage feeds serve what each model's release.yaml says (every stage, or
 //                                   only <name>), with a GitHub release when stages.yaml names a repository
+//   ./build.sh --target=Sweep [--model=<Name>] [--shard=i/n]
+//                                   sweep the hyperparameters of every model with a sweep section (or <Name>'s): trials
+//                                   as child runs in the run store (MLOPS_RUN_STORE), the winner published as the
+//                                   candidate; --shard runs one shard's trials and stops (docs/sweeps.md)
+//   ./build.sh --target=SweepFinish [--model=<Name>]
+//                                   finish sweeps whose shards ran on other agents (same CI run, shared store): the
+//                                   winner picked (every trial must be recorded), then gated and published
 //   ./build.sh --target=Packages    only the packages, into artifacts/packages
 //   ./build.sh --target=Test        the test suite (it tests the packages, so it makes them first)
 //   ./build.sh --target=Bench       the benchmarks (bench/README.md)
 //   ./build.sh --target=Clean       remove build outputs (the feed under artifacts/ is kept)
 // Arguments: --target, --configuration (Release), --feed (where builds publish: artifacts/feed), --stage (Release only),
-// and Cake's own options (--verbosity, --dryrun, --tree, --description, --exclusive; dotnet cake --help). Any other
+// --model and --shard (Sweep and SweepFinish only), and Cake's own options (--verbosity, --dryrun, --tree, --description, --exclusive; dotnet cake --help). Any other
 // argument stops the script with exit code 2 (MLOPS0033), so a pipeline never passes an option that does nothing.
 // The models here build on MLOps.Sdk exactly as in any other repository (models/nuget.config points NuGet at
 // artifacts/packages, global.json names the version): this script first makes those packages, then runs the same
 // build/Models.proj a repository made by `dotnet new mlops-repo` runs.
-BuildArguments.RejectUnknown(Context, "target", "configuration", "feed", "stage");
+BuildArguments.RejectUnknown(Context, "target", "configuration", "feed", "stage", "model", "shard");
 var target = Argument("target", "Pipeline");
 var configuration = Argument("configuration", "Release");
 // Cake runs with the script's folder (build/) as its working directory.
@@ -27,6 +34,8 @@ var packages = artifacts.Combine("packages");
 var runs = artifacts.Combine("runs");
 var feed = Argument("feed", artifacts.Combine("feed").FullPath);
 var stage = Argument("stage", "");
+var sweepModel = Argument("model", "");
+var sweepShard = Argument("shard", "");
 var mlops = root.CombineWithFilePath($"src/MLOps.Cli/bin/{configuration}/net10.0/mlops.dll");
 // The packages this repository makes (build/Packages.slnf); one version for all, from global.json.
 var packageIds = new[] { "MLOps.ModelFormat", "MLOps.Runtime", "MLOps.Sdk", "MLOps.Cli", "MLOps.Templates" };
@@ -164,6 +173,28 @@ Task("Release")
 
     DotNetMSBuild(root.CombineWithFilePath("build/Models.proj").FullPath, settings);
 });
+
+// Sweeps: build/Models.proj's Sweep and SweepFinish, which run the SDK's MLOpsSweep / MLOpsSweepFinish per model.
+void Sweep(string modelsTarget)
+{
+    var settings = MSBuild()
+        .WithTarget(modelsTarget)
+        .SetConfiguration(configuration)
+        .WithArgumentCustomization(args => args.Append("-restore"));
+    settings = sweepModel == "" ? settings : settings.WithProperty("MLOpsSweepModel", sweepModel);
+    settings = sweepShard == "" ? settings : settings.WithProperty("MLOpsSweepShard", sweepShard);
+    DotNetMSBuild(root.CombineWithFilePath("build/Models.proj").FullPath, settings);
+}
+
+Task("Sweep")
+    .Description("Sweep each model's hyperparameters (or --model=<Name>'s); --shard=i/n runs one shard's trials, a whole sweep publishes the winner.")
+    .IsDependentOn("PublishPackages")
+    .Does(() => Sweep("Sweep"));
+
+Task("SweepFinish")
+    .Description("Finish the sweeps whose shards ran on other agents (every trial in the shared run store), then gate and publish each winner.")
+    .IsDependentOn("PublishPackages")
+    .Does(() => Sweep("SweepFinish"));
 
 Task("Test")
     .Description("The test suite: unit, CLI, target (real dotnet build on MLOps.Sdk) and package (real restore) tests.")

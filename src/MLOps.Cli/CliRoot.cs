@@ -34,6 +34,7 @@ internal sealed class CliRoot
             HistoryCommand.Create(),
             VerifyCommand.Create(),
             ReleaseCommand.Create(),
+            SweepCommand.Create(),
             TrainCommand.Create(),
             RunsCommand.Create(),
             ReportCommand.Create(),

@@ -55,6 +55,8 @@ public static class ExitCodes
         Codes.OrderBySyntax,
         Codes.FilterTooComplex,
         Codes.RunLimitInvalid,
+        // Sweeps: a parent run that is not there (a wrong id or store).
+        Codes.SweepParentNotFound,
     };
 
     /// <summary>2 when any error is a configuration error, 1 when any other error was found, else 0.</summary>

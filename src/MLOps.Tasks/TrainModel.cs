@@ -14,6 +14,9 @@ public sealed class TrainModel : MLOpsTask
     [Required]
     public string OutputDirectory { get; set; } = "";
 
+    /// <summary>sweep/winner.json of a finished sweep: train with the winning trial's parameters and record the sweep. Empty: the spec's parameters.</summary>
+    public string SweepWinnerFile { get; set; } = "";
+
     [Output]
     public string ModelFile { get; private set; } = "";
 
@@ -24,10 +27,21 @@ public sealed class TrainModel : MLOpsTask
             return;
         }
 
+        SweepCandidate? winner = null;
+        if (SweepWinnerFile.Length > 0 && (winner = SweepCandidate.Read(SweepWinnerFile, spec, bag)) is null)
+        {
+            return;
+        }
+
         var clock = Stopwatch.StartNew();
         try
         {
-            TrainingRecord record = new ModelTrainer().Train(spec, schema, OutputDirectory, message => Progress($"{spec.Name}: {message}"));
+            TrainingRecord record = new ModelTrainer().Train(winner?.Apply(spec) ?? spec, schema, OutputDirectory, message => Progress($"{spec.Name}: {message}"));
+            if (winner is not null)
+            {
+                record = winner.Record(record, OutputDirectory);
+            }
+
             ModelFile = Path.Combine(OutputDirectory, ModelTrainer.ModelFileName);
             Progress($"{spec.Name}: trained {record.Trainer} on {record.TrainRows:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s (model sha256 {record.ModelSha256[..12]})");
         }

@@ -41,14 +41,36 @@ public sealed partial class PipelineFileTests
         // Given the pipeline's build script steps
         var builds = PipelineFile.Steps(Repository.File(pipeline)).Where(s => s.BuildArguments is not null).ToList();
 
-        // Then pull requests gate, main publishes to dev and releases staging, and production is released with the secrets
-        Assert.Equal(["Gate", "Pipeline", "Release staging", "Release production"],
+        // Then pull requests gate, main publishes to dev and releases staging, production is released with the secrets,
+        // and a sweep runs its shards and then finishes
+        Assert.Equal(["Gate", "Pipeline", "Release staging", "Release production", "Sweep", "SweepFinish"],
             builds.Select(s => $"{s.Argument("target") ?? "Pipeline"} {s.Argument("stage")}".Trim()));
-        PipelineStep production = builds[^1];
+        PipelineStep production = builds[3];
         Assert.Contains("MLOPS_GITHUB_TOKEN", production.Environment.Keys);
 
         // And production waits for the environment's approval
         Assert.Matches(@"(?m)^\s+environment: production\b", File.ReadAllText(Repository.File(pipeline)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Pipelines))]
+    public void Should_sweep_as_a_matrix_of_three_shards_and_then_finish_When_the_pipeline_is_read(string pipeline)
+    {
+        // Given the pipeline's sweep steps
+        var builds = PipelineFile.Steps(Repository.File(pipeline)).Where(s => s.BuildArguments is not null).ToList();
+        PipelineStep shard = builds.Single(s => s.Argument("target") == "Sweep");
+        PipelineStep finish = builds.Single(s => s.Argument("target") == "SweepFinish");
+        string text = File.ReadAllText(Repository.File(pipeline));
+
+        // Then each shard passes its i/3 from the matrix, both record into the shared store the pipeline's secret names
+        Assert.Equal("$MLOPS_SWEEP_SHARD", shard.Argument("shard"));
+        Assert.Matches(@"(?m)^\s+matrix:\s*$", text);
+        Assert.Matches(@"\b3/3\b|shard: \[1, 2, 3\]", text);
+        Assert.Matches(@"^(\$\{\{ matrix\.shard \}\}/3|\$\(shard\))$", shard.Environment["MLOPS_SWEEP_SHARD"]);
+        Assert.All(new[] { shard, finish }, s => Assert.Contains("MLOPS_RUN_STORE", s.Environment["MLOPS_RUN_STORE"], StringComparison.Ordinal));
+
+        // And the finish waits for every shard
+        Assert.Matches(@"(?m)^\s+(needs: sweep|dependsOn: shard)\s*$", text);
     }
 
     [Fact]

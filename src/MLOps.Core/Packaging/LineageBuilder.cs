@@ -40,6 +40,7 @@ public static class LineageBuilder
             training.TrainedAtUtc)
         {
             Build = ci is null ? null : new BuildLineage(ci.Identity, ci.System, ci.RunUrl, ci.Branch),
+            Sweep = training.Sweep,
             Split = training.Split is { TestData: { } test } split && git.Root is { } r
                 ? split with { TestData = test with { Path = PortablePath.Relative(r, test.Path) } }
                 : training.Split,

@@ -63,6 +63,11 @@ public static class ModelCard
         md.AppendLine("## Training");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- Trainer: {lineage.Trainer.Name}, seed {lineage.Trainer.Seed}, parameters: {Parameters(lineage.Trainer.Parameters)}.");
+        if (lineage.Sweep is { } sweep)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Sweep: these parameters won a sweep of {sweep.Trials} trials (trial {sweep.Trial}, {sweep.Metric} {sweep.Value:0.0000} on the validation split; parent run `{sweep.Parent}`). The test split judged this model only.");
+        }
+
         md.AppendLine(CultureInfo.InvariantCulture, $"- Code: commit `{lineage.Code.GitCommit ?? "unknown"}`{Uncommitted(lineage.Code)}; ML.NET {lineage.Tools.MLNet}.");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Model file sha256: `{lineage.ModelSha256}`; full lineage in `lineage.json`.");
         md.AppendLine();

@@ -17,7 +17,8 @@ public sealed record ModelSpec(
     string SourcePath,
     string? Description = null,
     string? IntendedUse = null,
-    ChampionSpec? Champion = null);
+    ChampionSpec? Champion = null,
+    SweepSpec? Sweep = null);
 
 public enum TaskType { BinaryClassification, MulticlassClassification, Regression }
 

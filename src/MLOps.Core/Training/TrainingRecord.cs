@@ -32,6 +32,10 @@ public sealed record TrainingRecord(
     [JsonPropertyName("data_files"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<PartFingerprint>? DataFiles { get; init; }
 
+    /// <summary>The sweep whose winning trial's parameters this model was trained with (docs/sweeps.md); null otherwise.</summary>
+    [JsonPropertyName("sweep"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SweepLineage? Sweep { get; init; }
+
     /// <summary>How the rows were split and the rows per split (lineage's <c>split</c>); null in records written before it existed.</summary>
     [JsonPropertyName("split"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SplitLineage? Split { get; init; }

@@ -49,6 +49,10 @@ public sealed record Lineage(
     /// <summary>Set when a failed gate was overridden, with the reason recorded.</summary>
     [JsonPropertyName("gate_override"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public GateOverride? GateOverride { get; init; }
+
+    /// <summary>The sweep this model won, when a sweep chose its hyperparameters (docs/sweeps.md).</summary>
+    [JsonPropertyName("sweep"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SweepLineage? Sweep { get; init; }
 }
 
 /// <summary>The training data; <paramref name="Files"/> lists a folder's parts (absent for a single file).</summary>

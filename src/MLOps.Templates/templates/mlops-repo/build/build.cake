@@ -6,19 +6,27 @@
 //   ./build.sh --target=Release [--stage=<name>]
 //                               make the stage feeds serve what each model's release.yaml says (every stage, or only
 //                               <name>), with a GitHub release when stages.yaml names a repository
+//   ./build.sh --target=Sweep [--model=<Name>] [--shard=i/n]
+//                               sweep the hyperparameters of every model with a sweep section (or <Name>'s), trials as
+//                               child runs in the run store (MLOPS_RUN_STORE); the winner is published; --shard runs
+//                               one shard's trials and stops
+//   ./build.sh --target=SweepFinish [--model=<Name>]
+//                               finish sweeps whose shards ran on other agents, then gate and publish each winner
 //   ./build.sh --feed=<folder|url>   publish elsewhere than artifacts/feed
-// Arguments: --target, --configuration (Release), --feed, --stage (Release only), and Cake's own options (--verbosity,
+// Arguments: --target, --configuration (Release), --feed, --stage (Release only), --model and --shard (sweeps), and Cake's own options (--verbosity,
 // --dryrun, --tree, --description, --exclusive; dotnet cake --help). Any other argument stops the script with exit
 // code 2 (MLOPS0033), so a pipeline never passes an option that does nothing.
 // The work is in the MLOps.Sdk package (the models' targets) and the mlops tool; this script only orders it, so a
 // new version of the pipeline arrives through global.json and .config/dotnet-tools.json with nothing to change here.
-BuildArguments.RejectUnknown(Context, "target", "configuration", "feed", "stage");
+BuildArguments.RejectUnknown(Context, "target", "configuration", "feed", "stage", "model", "shard");
 var target = Argument("target", "Pipeline");
 var configuration = Argument("configuration", "Release");
 var root = MakeAbsolute(Directory("..")).Collapse();
 var runs = root.Combine("artifacts/runs");
 var feed = Argument("feed", root.Combine("artifacts/feed").FullPath);
 var stage = Argument("stage", "");
+var sweepModel = Argument("model", "");
+var sweepShard = Argument("shard", "");
 
 DotNetMSBuildSettings MSBuild(string msbuildTarget) => new DotNetMSBuildSettings()
     .WithTarget(msbuildTarget)
@@ -87,6 +95,23 @@ Task("Release")
 
     DotNetMSBuild(root.CombineWithFilePath("build/Models.proj").FullPath, settings);
 });
+
+// Sweeps (docs/sweeps.md): build/Models.proj's Sweep and SweepFinish.
+void Sweep(string msbuildTarget)
+{
+    var settings = MSBuild(msbuildTarget);
+    settings = sweepModel == "" ? settings : settings.WithProperty("MLOpsSweepModel", sweepModel);
+    settings = sweepShard == "" ? settings : settings.WithProperty("MLOpsSweepShard", sweepShard);
+    DotNetMSBuild(root.CombineWithFilePath("build/Models.proj").FullPath, settings);
+}
+
+Task("Sweep")
+    .Description("Sweep each model's hyperparameters (or --model=<Name>'s); --shard=i/n runs one shard's trials, a whole sweep publishes the winner.")
+    .Does(() => Sweep("Sweep"));
+
+Task("SweepFinish")
+    .Description("Finish the sweeps whose shards ran on other agents (every trial in the shared run store), then gate and publish each winner.")
+    .Does(() => Sweep("SweepFinish"));
 
 Task("Default").IsDependentOn("Pipeline");
 
