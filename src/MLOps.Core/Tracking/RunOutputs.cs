@@ -7,8 +7,8 @@ using MLOps.Core.Training;
 namespace MLOps.Core.Tracking;
 
 /// <summary>
-/// Adds what the train, evaluate and profile steps wrote to a run: params, data fingerprint, model hash and ML.NET version
-/// from training.json, metrics from metrics.json (test) and validation.metrics.json, and the documents to save.
+/// Adds what the train, evaluate and profile steps wrote to a run: params (with the split), data fingerprint, model hash,
+/// ML.NET version and the sweep it won (tags) from training.json, metrics from metrics.json (test) and validation.metrics.json, and the documents to save.
 /// Only reads files (no ML.NET), so it runs inside a build's node.
 /// </summary>
 internal static class RunOutputs
@@ -34,8 +34,10 @@ internal static class RunOutputs
             parameters["split_seed"] = Text(record.SplitSeed);
             foreach ((string name, double value) in record.Parameters)
                 parameters[name] = Text(value);
+            foreach ((string name, string value) in RunLineage.SplitParams(record.Split))
+                parameters[name] = value;
             tools[RunEnvironment.MLNetTool] = record.MLNetVersion;
-            run = run with { DataFingerprint = record.DataFingerprint, ModelSha256 = record.ModelSha256 };
+            run = run with { DataFingerprint = record.DataFingerprint, ModelSha256 = record.ModelSha256, Tags = RunLineage.WithSweepTags(run.Tags, record.Sweep) };
         }
 
         List<RunMetric> metrics = [.. ReadMetrics(directory, MetricsFile, RunMetric.Test), .. ReadMetrics(directory, ValidationMetricsFile, RunMetric.Validation)];

@@ -61,6 +61,29 @@ public sealed class RunRecorderTests : IDisposable
     }
 
     [Fact]
+    public void Should_record_the_split_as_params_and_the_sweep_as_tags_When_training_json_has_them()
+    {
+        // Given a train step's folder whose training.json holds a time split and the sweep the model won
+        var bag = new DiagnosticBag();
+        Run started = RunRecorder.Start(Store, new RunStart("Flights", RunSources.Build, _temp.Path), bag)!;
+        _temp.Write("out/training.json", TrainingJson.Replace(
+            "\"trained_at_utc\"",
+            """
+            "split": { "kind": "time", "column": "date", "test_from": "2001-02-15", "validation_from": "2001-02-01", "rows": { "train": 50, "validation": 10, "test": 20 } },
+            "sweep": { "parent": "aaaabbbbccccdddd", "trial": 3, "metric": "auc", "value": 0.7, "trials": 8, "run_id": "1111222233334444" },
+            "trained_at_utc"
+            """, StringComparison.Ordinal));
+
+        // When it finishes
+        Run run = RunRecorder.Finish(Store, started.Id, new RunFinish(RunStatus.Succeeded, _temp.PathOf("out")), bag)!;
+
+        // Then the split is searchable as params and the sweep as tags
+        Assert.Empty(bag);
+        Assert.Equal(("time", "date", "2001-02-15", "2001-02-01"), (run.Params["split_kind"], run.Params["split_by"], run.Params["split_test_from"], run.Params["split_validation_from"]));
+        Assert.Equal(("aaaabbbbccccdddd", "3", "1111222233334444"), (run.Tags["sweep_parent"], run.Tags["sweep_trial"], run.Tags["sweep_trial_run"]));
+    }
+
+    [Fact]
     public void Should_say_MLOPS8004_When_a_run_that_was_never_started_is_finished()
     {
         // When an unknown run is finished
