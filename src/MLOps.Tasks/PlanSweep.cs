@@ -60,6 +60,8 @@ public sealed class PlanSweep : MLOpsTask
     [Output]
     public string DataFingerprint { get; private set; } = "";
 
+    private static int DefaultDegree => Math.Max(1, Environment.ProcessorCount / 2);
+
     protected override void Run(DiagnosticBag bag)
     {
         if (SpecLoader.Load(SpecFile, bag) is not { } spec)
@@ -88,7 +90,7 @@ public sealed class PlanSweep : MLOpsTask
         int degree = 0;
         if (Parallel.Length > 0 && (!int.TryParse(Parallel, NumberStyles.None, CultureInfo.InvariantCulture, out degree) || degree < 1))
         {
-            bag.Error(Codes.SweepInvalidParallel, $"MLOpsSweepParallel is '{Parallel}'; expected a whole number of trial processes at once, at least 1. Leave it empty to use the spec's sweep.parallel (or the processor count).");
+            bag.Error(Codes.SweepInvalidParallel, $"MLOpsSweepParallel is '{Parallel}'; expected a whole number of trial processes at once, at least 1. Leave it empty to use the spec's sweep.parallel (or half the processor count).");
         }
 
         if (bag.HasErrors || InputStamps.Read(StampDirectory, bag) is not { } hashes || SweepStore.Open(RunStore, bag) is not { } store)
@@ -98,7 +100,10 @@ public sealed class PlanSweep : MLOpsTask
 
         using (store)
         {
-            degree = degree > 0 ? degree : sweep.Parallel ?? Environment.ProcessorCount;
+            // Default: half the cores. A trial process is already parallel even with one LightGBM thread (ML.NET's data
+            // loading, featurizing and scoring use every core): bench/results/2026-12-01-sweep.md measured 8 trials at 29.9 s
+            // pinned to one core and 13.9 s on two, so a trial per core only makes them contend.
+            degree = degree > 0 ? degree : sweep.Parallel ?? DefaultDegree;
             if (NodeCount > 0 && degree > NodeCount)
             {
                 bag.Warning(Codes.SweepDegreeAboveNodes, $"The sweep asks for {degree} trials at once, but MSBuild has {NodeCount} node{(NodeCount > 1 ? "s" : "")}, so only {NodeCount} run at once. Build with -m:{degree} (or -m), or lower the degree.", spec.SourcePath, sweep.Line);

@@ -46,7 +46,7 @@ public sealed class SweepSpecTests
         // When the spec is loaded
         (ModelSpec? spec, DiagnosticBag bag) = Load("sweep:\n  parameters:\n    NumberOfLeaves: [7, 15]");
 
-        // Then it is a grid judged on auc, with no trial count and the processor count as its degree
+        // Then it is a grid judged on auc, with no trial count and no degree of its own (half the processor count then)
         Assert.Empty(bag);
         Assert.Equal(("auc", SweepStrategy.Grid, (int?)null, (int?)null), (spec!.Sweep!.Metric, spec.Sweep.Strategy, spec.Sweep.Trials, spec.Sweep.Parallel));
     }
