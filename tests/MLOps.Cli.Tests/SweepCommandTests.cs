@@ -51,6 +51,23 @@ public sealed class SweepCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_name_the_trial_and_exit_1_with_MLOPS8042_When_a_trial_has_no_value_of_the_metric()
+    {
+        // Given a sweep on auc whose trial 2 recorded no validation auc
+        Record(planned: 2, (1, 0.61), (2, double.NaN));
+
+        // When it is finished
+        CliResult result = Cli.Run("sweep", "finish", _parent, "--store", Store);
+
+        // Then MLOPS8042 names trial 2 and its run, and no winner is tagged
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"MLOPS8042", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"Trial 2 (run {SweepIds.Trial(_parent, 2)})", result.Error, StringComparison.Ordinal);
+        using IRunStore store = Open();
+        Assert.False(store.Get(_parent)!.Tags.ContainsKey("winner"));
+    }
+
+    [Fact]
     public void Should_exit_2_with_MLOPS8041_When_the_parent_is_not_in_the_store()
     {
         Record(planned: 1, (1, 0.6));
@@ -86,7 +103,7 @@ public sealed class SweepCommandTests : IDisposable
                 Id = SweepIds.Trial(_parent, trial), Model = "Demo", Source = RunSources.Sweep, StartedAt = now, EndedAt = now, ParentId = _parent,
                 Status = RunStatus.Succeeded, Params = new Dictionary<string, string> { ["NumberOfLeaves"] = "7" },
                 Tags = new Dictionary<string, string> { [SweepRuns.TrialTag] = trial.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                Metrics = [new RunMetric(RunMetric.Validation, "auc", auc)],
+                Metrics = double.IsNaN(auc) ? [] : [new RunMetric(RunMetric.Validation, "auc", auc)],
             });
         }
     }

@@ -126,6 +126,28 @@ public sealed class SweepTargetTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void Should_stop_with_MLOPS8048_naming_the_file_When_the_winner_file_of_a_sweep_is_damaged()
+    {
+        // Given a model built once, and then a winner file for exactly its spec and data that was cut short
+        using TempModelProject project = SweepProject.Create(log);
+        Assert.True(project.Build().Succeeded);
+        string spec = File.ReadAllText(Path.Combine(project.IntermediateDirectory, "spec.hash")).Trim();
+        string data = File.ReadAllText(Path.Combine(project.IntermediateDirectory, "data.hash")).Trim();
+        string winner = Path.Combine(project.IntermediateDirectory, "sweep", "winner.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(winner)!);
+        File.WriteAllText(winner, $$"""{ "spec_sha256": "{{spec}}", "data_fingerprint": "{{data}}", "parameters": { "NumberOf""");
+
+        // When it is built again
+        DotNetResult build = project.Build();
+
+        // Then the train step refuses the winner with MLOPS8048, naming the file and what to do
+        Assert.False(build.Succeeded);
+        Assert.Contains("error MLOPS8048", build.Output, StringComparison.Ordinal);
+        Assert.Contains("winner.json", build.Output, StringComparison.Ordinal);
+        Assert.Contains("Finish the sweep again", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_warn_that_fewer_trials_run_at_once_When_MSBuild_has_fewer_nodes_than_the_degree()
     {
         // Given a model whose sweep asks for 2 trials at once

@@ -30,6 +30,25 @@ public sealed class RunStoreTests
 
     [SkippableTheory]
     [MemberData(nameof(Backends))]
+    public void Should_say_MLOPS8007_naming_the_store_and_keep_the_first_run_When_a_write_fails(string backend)
+    {
+        // Given a started run
+        using StoreBackend store = StoreBackend.Create(backend);
+        using IRunStore runs = store.Open();
+        Run run = RunFactory.Full();
+        runs.Start(run);
+
+        // When a second run with the same id is started (the database refuses the write)
+        var failure = Assert.Throws<RunStoreException>(() => runs.Start(run with { Model = "Other" }));
+
+        // Then MLOPS8007 names the store, and the write left nothing half done
+        Assert.Equal(Codes.RunStoreWriteFailed, failure.Code);
+        Assert.Contains(runs.Description, failure.Message, StringComparison.Ordinal);
+        Assert.Equivalent(run, runs.Get(run.Id), strict: true);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Backends))]
     public void Should_replace_status_metrics_and_params_When_a_run_is_updated(string backend)
     {
         // Given a started run
