@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.ML;
+using MLOps.Core.IO;
 
 namespace MLOps.Core.Training;
 
@@ -18,7 +19,7 @@ public static class ModelFile
         ml.Model.Save(model, inputSchema, raw);
         raw.Position = 0;
 
-        string temp = path + ".tmp";
+        string temp = TextFile.TempPath(path);
         using (var source = new ZipArchive(raw, ZipArchiveMode.Read))
         using (var target = new ZipArchive(File.Create(temp), ZipArchiveMode.Create))
         {

@@ -120,7 +120,7 @@ public sealed class ModelTrainer
 
     private static long SaveSet(MLContext ml, IDataView rows, string path)
     {
-        string temp = path + ".tmp";
+        string temp = TextFile.TempPath(path);
         using (var stream = File.Create(temp))
         {
             ml.Data.SaveAsBinary(rows, stream, keepHidden: false);
