@@ -110,7 +110,7 @@ internal static class TrainCommand
     private static Dictionary<string, IReadOnlyDictionary<string, double>>? Evaluate(ModelSpec spec, string folder, DiagnosticBag bag)
     {
         var metrics = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
-        foreach (var (split, set, file) in new[] { ("test", ModelTrainer.TestSetFileName, "metrics.json"), ("validation", ModelTrainer.ValidationSetFileName, ModelEvaluator.ValidationMetricsFileName) })
+        foreach (var (split, set, file) in new[] { ("test", ModelTrainer.TestSetFileName, ModelEvaluator.MetricsFileName), ("validation", ModelTrainer.ValidationSetFileName, ModelEvaluator.ValidationMetricsFileName) })
         {
             string path = Path.Combine(folder, set);
             if (!File.Exists(path))

@@ -15,6 +15,9 @@ namespace MLOps.Core.Evaluation;
 /// </summary>
 public static class ModelEvaluator
 {
+    /// <summary>The test split's metrics, the file the gates read.</summary>
+    public const string MetricsFileName = "metrics.json";
+
     /// <summary>The validation split's metrics, beside metrics.json (the test split's) and in its format.</summary>
     public const string ValidationMetricsFileName = "validation.metrics.json";
 

@@ -18,8 +18,6 @@ public sealed record TrialOutcome(TrainingRecord Training, IReadOnlyDictionary<s
 /// </summary>
 public static class SweepTrialRunner
 {
-    public const string ValidationMetricsFileName = "validation.metrics.json";
-
     public static TrialOutcome? Run(ModelSpec spec, TableSchema schema, SweepTrial trial, string outputDir, DiagnosticBag bag, Action<string>? progress = null)
     {
         ModelSpec trialSpec = spec with { Trainer = spec.Trainer with { Parameters = trial.Parameters } };
@@ -38,7 +36,7 @@ public static class SweepTrialRunner
             return null;
         }
 
-        JsonFile.Write(Path.Combine(outputDir, ValidationMetricsFileName), metrics);
+        JsonFile.Write(Path.Combine(outputDir, ModelEvaluator.ValidationMetricsFileName), metrics);
         return new TrialOutcome(record, metrics);
     }
 }

@@ -1,23 +1,23 @@
 using System.Globalization;
 using System.Text.Json;
 using MLOps.Core.Diagnostics;
+using MLOps.Core.Evaluation;
+using MLOps.Core.Evaluation.Details;
 using MLOps.Core.IO;
 using MLOps.Core.Training;
+using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Core.Tracking;
 
 /// <summary>
 /// Adds what the train, evaluate and profile steps wrote to a run: params (with the split), data fingerprint, model hash,
 /// ML.NET version and the sweep it won (tags) from training.json, metrics from metrics.json (test) and validation.metrics.json, and the documents to save.
-/// Only reads files (no ML.NET), so it runs inside a build's node.
+/// Only reads files (no ML.NET: the file names are constants, compiled in), so it runs inside a build's node.
 /// </summary>
 internal static class RunOutputs
 {
-    public const string MetricsFile = "metrics.json";
-    public const string ValidationMetricsFile = "validation.metrics.json";
-
     /// <summary>Run documents by name and the file each is read from.</summary>
-    public static IReadOnlyList<(string Name, string File)> Documents { get; } = [("evaluation", "evaluation.json"), ("profile", "profile.json")];
+    public static IReadOnlyList<(string Name, string File)> Documents { get; } = [("evaluation", EvaluationDetails.FileName), ("profile", ModelFiles.ProfileFile)];
 
     public static Run Apply(Run run, string directory, DiagnosticBag bag)
     {
@@ -40,7 +40,7 @@ internal static class RunOutputs
             run = run with { DataFingerprint = record.DataFingerprint, ModelSha256 = record.ModelSha256, Tags = RunLineage.WithSweepTags(run.Tags, record.Sweep) };
         }
 
-        List<RunMetric> metrics = [.. ReadMetrics(directory, MetricsFile, RunMetric.Test), .. ReadMetrics(directory, ValidationMetricsFile, RunMetric.Validation)];
+        List<RunMetric> metrics = [.. ReadMetrics(directory, ModelEvaluator.MetricsFileName, RunMetric.Test), .. ReadMetrics(directory, ModelEvaluator.ValidationMetricsFileName, RunMetric.Validation)];
         return run with { Params = parameters, ToolVersions = tools, Metrics = metrics.Count > 0 ? metrics : run.Metrics };
     }
 
