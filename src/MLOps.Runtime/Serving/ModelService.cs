@@ -19,6 +19,7 @@ public sealed partial class ModelService<TInput, TOutput> : IDisposable, IAsyncD
     private HostLease<TInput, TOutput> _current;
     private ReloadResult? _lastFailure;
     private string? _refusedKey;
+    private string? _sameKey;
     private int _disposed;
 
     private ModelService(ModelServiceOptions options, IModelSource source, ModelHost<TInput, TOutput> host, PredictionLog<TInput, TOutput>? log)
