@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MLOps.Runtime;
 
 /// <summary>
@@ -20,6 +22,8 @@ public sealed partial class ModelService<TInput, TOutput> : IDisposable, IAsyncD
     private ReloadResult? _lastFailure;
     private string? _refusedKey;
     private string? _sameKey;
+    private readonly string _idPrefix = Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.NextInt64()));
+    private long _requests;
     private int _disposed;
 
     private ModelService(ModelServiceOptions options, IModelSource source, ModelHost<TInput, TOutput> host, PredictionLog<TInput, TOutput>? log)
@@ -114,7 +118,8 @@ public sealed partial class ModelService<TInput, TOutput> : IDisposable, IAsyncD
         }
     }
 
-    private static string NewRequestId() => Guid.NewGuid().ToString("N");
+    // Unique without a random draw per call: a random prefix per service start and a counter ("3f9a1c2e-1b").
+    private string NewRequestId() => string.Create(CultureInfo.InvariantCulture, $"{_idPrefix}-{Interlocked.Increment(ref _requests):x}");
 
     private HostLease<TInput, TOutput> Acquire()
     {
