@@ -62,8 +62,10 @@ internal sealed class PredictionLogWriter<TInput, TOutput> : IDisposable
                 while (queue.TryRead(out LogEntry<TInput, TOutput> entry))
                 {
                     ReportDropped(counters);
-                    Serialise(entry);
-                    Write(counters, record: true);
+                    if (TrySerialise(entry, counters))
+                    {
+                        Write(counters, record: true);
+                    }
                 }
 
                 ReportDropped(counters);
@@ -82,6 +84,22 @@ internal sealed class PredictionLogWriter<TInput, TOutput> : IDisposable
     {
         Close();
         _json.Dispose();
+    }
+
+    // A property getter of the caller's classes may throw: that record is lost (and counted), not the writer.
+    private bool TrySerialise(LogEntry<TInput, TOutput> entry, LogCounters counters)
+    {
+        try
+        {
+            Serialise(entry);
+            return true;
+        }
+#pragma warning disable CA1031 // any exception from the caller's getters: the record is counted as dropped, the writer goes on
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return Lost(counters, record: true, $"a record could not be serialised: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     private void Serialise(LogEntry<TInput, TOutput> entry)

@@ -50,6 +50,9 @@ public sealed partial class ModelService<TInput, TOutput> : IDisposable, IAsyncD
     /// <summary>The last failed reload since the last swap (null when the last reload that found something swapped).</summary>
     public ReloadResult? LastFailure => Volatile.Read(ref _lastFailure);
 
+    /// <summary>The host serving now (the swap tests watch when a replaced one is disposed).</summary>
+    internal ModelHost<TInput, TOutput> CurrentHost => Volatile.Read(ref _current).Host;
+
     /// <summary>What the prediction log has written, dropped and sampled out; null without a log.</summary>
     public PredictionLogStatus? Log => _log?.Status;
 
