@@ -138,6 +138,17 @@ public sealed class ModelServiceTests(TrainedModels models)
         Assert.Equal("1.0.1", service.Predict(models.Rows[0]).Model.Version);
     }
 
+    [Fact]
+    public async Task Should_refuse_calls_and_reloads_When_the_service_is_disposed()
+    {
+        var service = ModelService<FlightInput, FlightPrediction>.Start(new() { ModelName = TrainedModels.Name, Directory = models.A });
+        await service.DisposeAsync();
+
+        Assert.Throws<ObjectDisposedException>(() => service.Predict(models.Rows[0]));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => service.ReloadAsync());
+        await service.DisposeAsync();
+    }
+
     [Theory]
     [InlineData("", 1.0, 1024, 1, 1)]
     [InlineData("FlightDelay", 1.5, 1024, 1, 1)]

@@ -12,9 +12,12 @@ public sealed partial class ModelService<TInput, TOutput>
 
     private async Task<ReloadResult> ReloadAsync(bool retryRefused, CancellationToken ct)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         await _reloadGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            // Disposed while waiting: the service's host is released, nothing may be swapped in any more.
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
             return await ReloadCoreAsync(retryRefused, ct).ConfigureAwait(false);
         }
         finally

@@ -162,6 +162,7 @@ public sealed partial class ModelService<TInput, TOutput> : IDisposable, IAsyncD
         // Taken so no reload is half way through a swap; the current host goes when its last call finishes.
         await _reloadGate.WaitAsync().ConfigureAwait(false);
         Volatile.Read(ref _current).Release();
+        _reloadGate.Release(); // a reload waiting for the gate now finds the service disposed
         _stop.Dispose();
     }
 }
