@@ -60,7 +60,7 @@ internal static class ColumnComparer
 
     private static DriftStatistics Statistics(Dictionary<string, MethodResult> results, bool exact)
     {
-        TestStatistic? Test(string name) => results.TryGetValue(name, out MethodResult r) ? new TestStatistic(r.Statistic, r.PValue!.Value) : null;
+        TestStatistic? Test(string name) => results.TryGetValue(name, out MethodResult r) ? new TestStatistic(r.Statistic, r.PValue!.Value, exact ? null : r.StatisticBound) : null;
         double? Distance(string name) => results.TryGetValue(name, out MethodResult r) ? r.Statistic : null;
         SortedDictionary<string, double>? bounds = null;
         if (!exact)

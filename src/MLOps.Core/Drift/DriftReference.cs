@@ -58,30 +58,38 @@ public sealed record DriftReference(
     public static DriftReference? Parse(string json, string source, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
-        DriftReference? reference;
+        string expected = $"Expected a JSON object with \"format\": \"{FormatName}\" (the drift-reference.json the evaluate step writes)";
         try
         {
             // The format key is checked first, so a profile.json or a data file says what it is not.
-            using (JsonDocument document = JsonDocument.Parse(json))
+            using JsonDocument document = JsonDocument.Parse(json);
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out JsonElement format)
+                || format.ValueKind != JsonValueKind.String || format.GetString() != FormatName)
             {
-                if (document.RootElement.ValueKind != JsonValueKind.Object
-                    || !document.RootElement.TryGetProperty("format", out JsonElement format)
-                    || format.ValueKind != JsonValueKind.String || format.GetString() != FormatName)
-                {
-                    diagnostics.Error(Codes.DriftReferenceNotReference, $"The file is not a drift reference: expected a JSON object with \"format\": \"{FormatName}\" (the drift-reference.json the evaluate step writes), found {Describe(document.RootElement)}.", source);
-                    return null;
-                }
-                if (!document.RootElement.TryGetProperty("version", out JsonElement version) || !version.TryGetInt32(out int number) || number != CurrentVersion)
-                {
-                    diagnostics.Error(Codes.DriftReferenceVersion, $"The drift reference has version {(document.RootElement.TryGetProperty("version", out JsonElement v) ? v.GetRawText() : "(none)")}; this build reads version {CurrentVersion}. Rebuild the model with this version of the pipeline.", source);
-                    return null;
-                }
+                diagnostics.Error(Codes.DriftReferenceNotReference, $"The file is not a drift reference: found {Describe(root)}. {expected}.", source);
+                return null;
             }
+            if (!root.TryGetProperty("version", out JsonElement version) || version.ValueKind != JsonValueKind.Number
+                || !version.TryGetInt32(out int number) || number != CurrentVersion)
+            {
+                diagnostics.Error(Codes.DriftReferenceVersion, $"The drift reference has version {(root.TryGetProperty("version", out JsonElement v) ? v.GetRawText() : "(none)")}; this build reads version {CurrentVersion}. Rebuild the model with this version of the pipeline.", source);
+                return null;
+            }
+        }
+        catch (JsonException e)
+        {
+            diagnostics.Error(Codes.DriftReferenceNotReference, $"The file is not a drift reference: it is not valid JSON ({e.Message}). {expected}.", source);
+            return null;
+        }
+        DriftReference? reference;
+        try
+        {
             reference = JsonSerializer.Deserialize<DriftReference>(json, JsonFile.Options);
         }
         catch (JsonException e)
         {
-            diagnostics.Error(Codes.DriftReferenceNotReference, $"The file is not a drift reference: it is not valid JSON ({e.Message}). Expected a JSON object with \"format\": \"{FormatName}\" (the drift-reference.json the evaluate step writes).", source);
+            diagnostics.Error(Codes.DriftReferenceNotReference, $"The drift reference cannot be read: a value has the wrong type ({e.Message}). Write it again with the evaluate step.", source);
             return null;
         }
         if (reference?.Columns is null)

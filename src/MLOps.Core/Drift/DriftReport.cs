@@ -53,10 +53,11 @@ public sealed record DriftStatistics(
     [property: JsonPropertyName("chisquare")] TestStatistic? ChiSquare,
     [property: JsonPropertyName("bounds")] IReadOnlyDictionary<string, double>? Bounds = null);
 
-/// <summary>A statistical test's statistic and its p-value.</summary>
+/// <summary>A statistical test's statistic and its p-value; from a grid, <see cref="StatisticBound"/> bounds the statistic's error (KS: half its bracket).</summary>
 public sealed record TestStatistic(
     [property: JsonPropertyName("statistic")] double Statistic,
-    [property: JsonPropertyName("p_value")] double PValue);
+    [property: JsonPropertyName("p_value")] double PValue,
+    [property: JsonPropertyName("statistic_bound")] double? StatisticBound = null);
 
 /// <summary>Counts per bin: numeric bins by their <see cref="Edges"/> (one more than the counts), categorical by <see cref="Categories"/>.</summary>
 public sealed record DriftHistogram(

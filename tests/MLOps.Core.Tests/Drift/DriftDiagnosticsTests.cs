@@ -41,12 +41,24 @@ public sealed class DriftDiagnosticsTests
         Assert.Contains("mlops-drift-reference", d.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Should_report_MLOPS7003_When_the_reference_has_another_version()
+    [Theory]
+    [InlineData("2")]
+    [InlineData("\"1\"")]
+    public void Should_report_MLOPS7003_When_the_reference_has_another_version(string version)
     {
-        string json = Small.ToJson().Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal);
+        string json = Small.ToJson().Replace("\"version\": 1", $"\"version\": {version}", StringComparison.Ordinal);
 
         AssertCode(Codes.DriftReferenceVersion, bag => DriftReference.Parse(json, "r.json", bag));
+    }
+
+    [Fact]
+    public void Should_report_MLOPS7002_When_a_value_has_the_wrong_type()
+    {
+        string json = Small.ToJson().Replace("\"kind\": \"numeric\"", "\"kind\": \"ordinal\"", StringComparison.Ordinal);
+
+        Diagnostic d = AssertCode(Codes.DriftReferenceNotReference, bag => { DriftReference.Parse(json, "r.json", bag); return Assert.Single(bag); });
+
+        Assert.Contains("wrong type", d.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -92,6 +92,7 @@ public sealed class GridBoundTests
         Assert.False(x.Exact);
         Assert.NotNull(x.Bound);
         Assert.NotNull(x.Statistics.Bounds);
+        Assert.NotNull(x.Statistics.Ks!.StatisticBound); // the KS bracket's half width
     }
 
     private static ComparedColumn Default(double[] reference, double[] current) => ComparedColumn.Create(

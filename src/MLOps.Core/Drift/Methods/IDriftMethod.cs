@@ -18,8 +18,11 @@ internal interface IDriftMethod
     MethodResult? Compute(ComparedColumn column);
 }
 
-/// <summary>A statistic, its p-value for a test, and the bound on the deciding value (statistic or p-value) against the raw rows: 0 when exact, null when none is known.</summary>
-internal readonly record struct MethodResult(double Statistic, double? PValue, double? Bound)
+/// <summary>
+/// A statistic, its p-value for a test, and the bound on the deciding value (statistic or p-value) against the raw
+/// rows: 0 when exact, null when none is known. A test from a grid also bounds its statistic (<see cref="StatisticBound"/>).
+/// </summary>
+internal readonly record struct MethodResult(double Statistic, double? PValue, double? Bound, double? StatisticBound = null)
 {
     public double Value => PValue ?? Statistic;
 }

@@ -30,7 +30,7 @@ internal sealed class KolmogorovSmirnov : IDriftMethod
         double mid = (low + high) / 2;
         (double statistic, double pValue) = KsPValue.TwoSided(mid, n1, n2);
         double pLow = KsPValue.TwoSided(low, n1, n2).PValue, pHigh = KsPValue.TwoSided(high, n1, n2).PValue;
-        return new MethodResult(statistic, pValue, Math.Max(Math.Abs(pLow - pValue), Math.Abs(pHigh - pValue)));
+        return new MethodResult(statistic, pValue, Math.Max(Math.Abs(pLow - pValue), Math.Abs(pHigh - pValue)), (high - low) / 2);
     }
 
     /// <summary>The statistic alone, with its bound (half the bracket): for the bound tests.</summary>
