@@ -52,10 +52,12 @@ lines = [
     f"| prediction log on (every call) vs off, ModelService, 1 thread: cost | **{q['logging_cost']*100:.1f}%** ({met(q['logging_cost'] <= 0.10)}) | <= 10% |",
     f"| ModelService, 2 threads / 1 thread | {q['service_2_threads_vs_1']:.2f} | (stated) |",
     f"| raw PredictionEngine, 2 threads (one engine each) / 1 thread | {q['raw_2_threads_vs_1']:.2f} | (for scale) |",
+    f"| per CPU second of the process: ModelService / raw, 1 thread | {q['service_vs_raw_cpu']:.3f} | (check) |",
+    f"| per CPU second of the process: log on vs off, cost (the writer's thread included) | {q['logging_cost_cpu']*100:.1f}% | (check) |",
     "",
-    "| series | predictions/s (median) | run times (s) |",
-    "|---|---|---|",
-] + [f"| {x['name']} | {x['predictions_per_second']:,.0f} | {', '.join(f'{t:.3f}' for t in x['seconds'])} |" for x in r["series"]] + [
+    "| series | predictions/s (median) | per CPU second | run times (s) |",
+    "|---|---|---|---|",
+] + [f"| {x['name']} | {x['predictions_per_second']:,.0f} | {x['predictions_per_cpu_second']:,.0f} | {', '.join(f'{t:.3f}' for t in x['seconds'])} |" for x in r["series"]] + [
     "",
     f"Prediction log during the bench: {r['log']['written']:,} records written, {r['log']['dropped']:,} dropped, {r['log']['files']} files;",
     f"after each logged run the writer needed a median {r['log']['drain_seconds_median']*1000:.0f} ms more to catch up (off the request path,",

@@ -70,6 +70,8 @@ var series = new (string Name, Func<long> Run)[]
 };
 offered = 0;
 var seconds = series.Select(_ => new List<double>()).ToArray();
+var cpuSeconds = series.Select(_ => new List<double>()).ToArray();
+using var self = Process.GetCurrentProcess();
 var counts = new long[series.Length];
 var drains = new List<double>();
 for (int round = -1; round < runs; round++)
@@ -79,9 +81,13 @@ for (int round = -1; round < runs; round++)
         int s = (Math.Max(round, 0) + k) % series.Length;
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        self.Refresh();
+        TimeSpan cpuBefore = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         counts[s] = series[s].Run();
         double elapsed = clock.Elapsed.TotalSeconds;
+        self.Refresh();
+        double cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
         if (s == 3)
         {
             // The writer's backlog is drained before the next series, and how long that took is recorded.
@@ -100,6 +106,7 @@ for (int round = -1; round < runs; round++)
         if (round >= 0)
         {
             seconds[s].Add(elapsed);
+            cpuSeconds[s].Add(cpu);
         }
     }
 
@@ -113,13 +120,15 @@ static double Median(IEnumerable<double> values)
 }
 
 double[] rates = [.. seconds.Select((s, i) => counts[i] / Median(s))];
+// Per CPU second of the whole process (the log writer's thread included): less at the mercy of other processes' load.
+double[] cpuRates = [.. cpuSeconds.Select((s, i) => counts[i] / Median(s))];
 PredictionLogStatus log = logged.Log!;
 var report = new
 {
     rows = rows.Length,
     passes = Passes,
     runs,
-    series = series.Select((s, i) => new { name = s.Name, predictions_per_second = Math.Round(rates[i]), seconds = seconds[i] }).ToArray(),
+    series = series.Select((s, i) => new { name = s.Name, predictions_per_second = Math.Round(rates[i]), predictions_per_cpu_second = Math.Round(cpuRates[i]), seconds = seconds[i], cpu_seconds = cpuSeconds[i] }).ToArray(),
     ratios = new
     {
         host_vs_raw = rates[1] / rates[0],
@@ -127,6 +136,8 @@ var report = new
         logging_cost = 1 - (rates[3] / rates[2]),
         service_2_threads_vs_1 = rates[5] / rates[2],
         raw_2_threads_vs_1 = rates[4] / rates[0],
+        service_vs_raw_cpu = cpuRates[2] / cpuRates[0],
+        logging_cost_cpu = 1 - (cpuRates[3] / cpuRates[2]),
     },
     log = new { written = log.Written, dropped = log.Dropped, sampled_out = log.SampledOut, files = log.Files, drain_seconds_median = Median(drains) },
 };

@@ -33,6 +33,20 @@ public sealed class ModelServiceTests(TrainedModels models)
     }
 
     [Fact]
+    public async Task Should_give_each_call_its_own_request_id_and_a_batch_one_model_When_no_id_is_passed()
+    {
+        await using var service = ModelService<FlightInput, FlightPrediction>.Start(new() { ModelName = TrainedModels.Name, Directory = models.A });
+
+        string[] ids = [.. Enumerable.Range(0, 100).Select(i => service.Predict(models.Rows[i % models.Rows.Count]).RequestId)];
+        Served<FlightPrediction[]> batch = service.Predict(models.Rows, "batch-1");
+
+        Assert.Equal(100, ids.Distinct().Count());
+        Assert.Equal("batch-1", batch.RequestId);
+        Assert.Equal(models.Rows.Count, batch.Value.Length);
+        Assert.Equal(models.Rows.Select(r => service.Predict(r).Value.Probability), batch.Value.Select(p => p.Probability));
+    }
+
+    [Fact]
     public async Task Should_keep_serving_and_report_MLOPS6002_When_a_reload_finds_a_tampered_model()
     {
         // Given a service on model A, then B's files copied over with model.zip changed after packaging

@@ -24,6 +24,7 @@ internal sealed partial class PredictionLogWriter<TInput, TOutput> : IDisposable
     private Stream? _stream;
     private long _size;
     private long _droppedReported;
+    private (ModelInfo? Info, JsonEncodedText Name, JsonEncodedText? Version, JsonEncodedText Sha256) _model;
 
     private PredictionLogWriter(PredictionLogOptions options, PredictionLogFiles files)
     {
@@ -105,13 +106,27 @@ internal sealed partial class PredictionLogWriter<TInput, TOutput> : IDisposable
     private void Serialise(LogEntry<TInput, TOutput> entry)
     {
         Begin(entry.Time);
-        _json.WriteString(PredictionRecord.Keys.RequestId, entry.RequestId);
-        _json.WriteString(PredictionRecord.Keys.Model, entry.Model.Name);
-        _json.WriteString(PredictionRecord.Keys.Version, entry.Model.Version);
-        _json.WriteString(PredictionRecord.Keys.ModelSha256, entry.Model.ModelSha256);
-        _json.WritePropertyName(PredictionRecord.Keys.Input);
+        _json.WriteString(Keys.RequestId, entry.RequestId);
+        if (!ReferenceEquals(entry.Model, _model.Info))
+        {
+            // Encoded once per model, not per record: they change only with a swap.
+            _model = (entry.Model, JsonEncodedText.Encode(entry.Model.Name), entry.Model.Version is { } v ? JsonEncodedText.Encode(v) : null, JsonEncodedText.Encode(entry.Model.ModelSha256));
+        }
+
+        _json.WriteString(Keys.Model, _model.Name);
+        if (_model.Version is { } version)
+        {
+            _json.WriteString(Keys.Version, version);
+        }
+        else
+        {
+            _json.WriteNull(Keys.Version);
+        }
+
+        _json.WriteString(Keys.ModelSha256, _model.Sha256);
+        _json.WritePropertyName(Keys.Input);
         JsonRow<TInput>.Write(_json, entry.Input);
-        _json.WritePropertyName(PredictionRecord.Keys.Output);
+        _json.WritePropertyName(Keys.Output);
         JsonRow<TOutput>.Write(_json, entry.Output);
         End();
     }
@@ -125,7 +140,7 @@ internal sealed partial class PredictionLogWriter<TInput, TOutput> : IDisposable
         }
 
         Begin(DateTime.UtcNow);
-        _json.WriteNumber(PredictionRecord.Keys.Dropped, dropped);
+        _json.WriteNumber(Keys.Dropped, dropped);
         End();
         if (Write(counters, record: false))
         {
@@ -140,7 +155,7 @@ internal sealed partial class PredictionLogWriter<TInput, TOutput> : IDisposable
         _json.WriteStartObject();
         Span<char> text = stackalloc char[32];
         time.TryFormat(text, out int written, TimeFormat, CultureInfo.InvariantCulture);
-        _json.WriteString(PredictionRecord.Keys.Time, text[..written]);
+        _json.WriteString(Keys.Time, text[..written]);
     }
 
     private void End()
@@ -148,5 +163,18 @@ internal sealed partial class PredictionLogWriter<TInput, TOutput> : IDisposable
         _json.WriteEndObject();
         _json.Flush();
         _line.Write(NewLine);
+    }
+
+    /// <summary>The record's keys (<see cref="PredictionRecord.Keys"/>), encoded once.</summary>
+    private static class Keys
+    {
+        public static readonly JsonEncodedText Time = JsonEncodedText.Encode(PredictionRecord.Keys.Time);
+        public static readonly JsonEncodedText RequestId = JsonEncodedText.Encode(PredictionRecord.Keys.RequestId);
+        public static readonly JsonEncodedText Model = JsonEncodedText.Encode(PredictionRecord.Keys.Model);
+        public static readonly JsonEncodedText Version = JsonEncodedText.Encode(PredictionRecord.Keys.Version);
+        public static readonly JsonEncodedText ModelSha256 = JsonEncodedText.Encode(PredictionRecord.Keys.ModelSha256);
+        public static readonly JsonEncodedText Input = JsonEncodedText.Encode(PredictionRecord.Keys.Input);
+        public static readonly JsonEncodedText Output = JsonEncodedText.Encode(PredictionRecord.Keys.Output);
+        public static readonly JsonEncodedText Dropped = JsonEncodedText.Encode(PredictionRecord.Keys.Dropped);
     }
 }
