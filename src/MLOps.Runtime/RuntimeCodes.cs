@@ -14,4 +14,10 @@ public static class RuntimeCodes
 
     /// <summary>A multiclass prediction type was used with a model whose classes are missing or of another label type.</summary>
     public const string ClassesMismatch = "MLOPS6004";
+
+    /// <summary>A request's row has a field the model's schema does not declare (a typo, or another model's column).</summary>
+    public const string InputFieldUnknown = "MLOPS6020";
+
+    /// <summary>A request holds more rows than the service accepts in one batch.</summary>
+    public const string InputTooManyRows = "MLOPS6021";
 }
