@@ -4,6 +4,7 @@ using FlightDelay.Api;
 using FlightDelay.Model;
 using MLOps.Runtime;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 var builder = WebApplication.CreateBuilder(args);
 if (LoopbackOnly.Check(builder.Configuration) is { } refused)
@@ -16,7 +17,7 @@ ServingSettings settings = builder.Configuration.GetSection("Model").Get<Serving
 builder.Services.AddSingleton(new InputSchemas(settings.MaxBatchRows));
 builder.Services.AddSingleton(sp => ModelServiceFactory.Start(settings, builder.Environment.ContentRootPath, sp));
 builder.Services.AddSingleton(sp => new ServingMetrics(() => sp.GetRequiredService<ModelService<FlightDelayInput, FlightDelayPrediction>>().Current));
-builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(ServingMetrics.MeterName).AddPrometheusExporter());
+builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("FlightDelay.Api")).WithMetrics(metrics => metrics.AddMeter(ServingMetrics.MeterName).AddPrometheusExporter());
 
 WebApplication app = builder.Build();
 try

@@ -109,6 +109,6 @@ public sealed class ServiceTests(ServiceFixture service)
         Assert.Matches($@"(?m)^mlops_predictions_total\{{[^}}]*{labels}[^}}]*\}} [1-9]", metrics);
         Assert.Matches($@"(?m)^mlops_prediction_duration_seconds_bucket\{{[^}}]*{labels}", metrics);
         Assert.Matches($@"(?m)^mlops_prediction_errors_total\{{[^}}]*code=""MLOPS1008""", metrics);
-        Assert.Matches($@"(?m)^mlops_model_info\{{[^}}]*{labels}", metrics);
+        Assert.Matches($@"(?m)^mlops_model_info\{{[^}}]*model=""FlightDelay"",model_sha256=""[0-9a-f]{{64}}"",model_version=""{Regex.Escape(version)}""\}} 1$", metrics);
     }
 }

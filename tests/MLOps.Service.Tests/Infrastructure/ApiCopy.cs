@@ -19,5 +19,7 @@ public static class ApiCopy
             NuGetConfig.Isolated(feed, PackagesFolder(target), NuGetConfig.MachinePackagesFolder(), "FlightDelay.*"));
     }
 
-    public static string PackagesFolder(string apiDirectory) => Path.Combine(apiDirectory, "packages");
+    /// <summary>Beside the project, not in it: the Web SDK takes every *.json under the project folder as content, and a
+    /// package's mlops/&lt;Name&gt;/lineage.json would then be copied to packages/... instead of mlops/.</summary>
+    public static string PackagesFolder(string apiDirectory) => apiDirectory.TrimEnd(Path.DirectorySeparatorChar) + "-packages";
 }
