@@ -49,10 +49,10 @@ public static class ModelServiceFactory
             throw;
         }
 
-        service.Swapped += (old, now) => logger.LogInformation("Serving {Model} {Version} (sha256 {Sha}) from {Source}; was {OldVersion}.", now.Name, now.Version, now.ModelSha256, now.Source, old.Version);
-        service.ReloadFailed += result => logger.LogWarning("A newer model was refused, {Version} keeps serving: {Message}", result.Current.Version, result.Message);
+        service.Swapped += (old, now) => ServiceLog.Swapped(logger, now.Name, now.Version, now.ModelSha256, now.Source, old.Version);
+        service.ReloadFailed += result => ServiceLog.Refused(logger, result.Current.Version, result.Message);
         ModelInfo info = service.Current;
-        logger.LogInformation("Serving {Model} {Version} (sha256 {Sha}) from {Source}; feed: {Feed}.", info.Name, info.Version, info.ModelSha256, info.Source, source is null ? "none" : settings.Feed);
+        ServiceLog.Serving(logger, info.Name, info.Version, info.ModelSha256, info.Source, source is null ? "none" : settings.Feed);
         return service;
     }
 

@@ -18,7 +18,7 @@ public sealed class SchemaTrackingSource(IModelSource inner, InputSchemas schema
             catch (Exception e) when (e is IOException or JsonException or ModelLoadException)
             {
                 // The runtime decides whether the candidate serves; without its schema it is checked by the first one's.
-                logger.LogWarning("The schema of the candidate in {Directory} could not be read ({Message}); its inputs are checked against the first model's schema.", candidate.Directory, e.Message);
+                ServiceLog.SchemaUnreadable(logger, candidate.Directory, e.Message);
             }
         }
         return candidate;
