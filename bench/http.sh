@@ -5,13 +5,15 @@
 # The service is the sample as a user runs it, published in Release, on the FlightDelay model trained here from the
 # repository's spec and demo data (data/flights, 96,641 rows) and packed into a feed of its own with the MLOps
 # packages in artifacts/packages (./build.sh --target=Packages). Bounded: each run is -t2 -c16 for BENCH_SECONDS
-# (default 20) after a 5 s warm-up; a run with any non-2xx answer or socket error fails the bench.
-# Knobs (environment): BENCH_SECONDS, BENCH_THREADS (2), BENCH_CONNECTIONS (16).
+# (default 20) after a 5 s warm-up; a run with any non-2xx answer or socket error fails the bench. BENCH_ROUNDS rounds
+# (default 3), the order of off and on alternating, a fresh process each run; the summary gives the medians.
+# Knobs (environment): BENCH_SECONDS, BENCH_ROUNDS, BENCH_THREADS (2), BENCH_CONNECTIONS (16).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 seconds=${BENCH_SECONDS:-20}
+rounds=${BENCH_ROUNDS:-3}
 threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-16}
 work=$root/artifacts/bench/http
@@ -63,14 +65,14 @@ dotnet publish "$work/api" -c Release -nodeReuse:false -v:q -nologo -clp:NoSumma
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 url=http://127.0.0.1:$port
 results=$work/results.tsv
-printf 'log\trequests_per_s\tp50_ms\tp90_ms\tp99_ms\trequests\tlogged\tdropped\n' > "$results"
+printf 'round\tlog\trequests_per_s\tp50_ms\tp90_ms\tp99_ms\trequests\tlogged\tdropped\n' > "$results"
 
 ms() { # wrk's latency (850.00us, 1.20ms, 2.00s) in ms
   python3 -c 'import re,sys; v,u=re.match(r"([0-9.]+)(us|ms|s)",sys.argv[1]).groups(); print(round(float(v)*{"us":0.001,"ms":1,"s":1000}[u],3))' "$1"
 }
 
-run() { # $1: off|on
-  local log=$1 args=(--Model:Feed= --Logging:LogLevel:Default=Warning)
+run() { # $1: off|on, $2: round
+  local log=$1 round=$2 args=(--Model:Feed= --Logging:LogLevel:Default=Warning)
   [[ $log == on ]] && args+=(--Model:Log:Directory="$work/predictions")
   rm -rf "$work/predictions"
   (cd "$work/out" && exec dotnet FlightDelay.Api.dll --Urls="$url" "${args[@]}") > "$work/api-$log.log" 2>&1 &
@@ -78,7 +80,7 @@ run() { # $1: off|on
   for _ in $(seq 100); do curl -sf "$url/health" >/dev/null && break; sleep 0.2; done
   curl -sf "$url/health" >/dev/null || { cat "$work/api-$log.log"; kill "$pid"; exit 1; }
   wrk -t"$threads" -c"$connections" -d5s -s bench/http-predict.lua "$url/predict" > /dev/null
-  say "log $log: wrk -t$threads -c$connections -d${seconds}s --latency"
+  say "round $round, log $log: wrk -t$threads -c$connections -d${seconds}s --latency"
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s bench/http-predict.lua "$url/predict" | tee "$work/wrk-$log.txt"
   local status
   status=$(curl -sf "$url/model" | python3 -c 'import json,sys; l=json.load(sys.stdin)["prediction_log"] or {}; print(l.get("Written",0), l.get("Dropped",0))')
@@ -90,10 +92,19 @@ run() { # $1: off|on
   p90=$(ms "$(awk '$1=="90%" {print $2}' "$work/wrk-$log.txt")")
   p99=$(ms "$(awk '$1=="99%" {print $2}' "$work/wrk-$log.txt")")
   total=$(awk '/requests in/ {print $1}' "$work/wrk-$log.txt")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$log" "$rps" "$p50" "$p90" "$p99" "$total" ${status} >> "$results"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$log" "$rps" "$p50" "$p90" "$p99" "$total" ${status} >> "$results"
 }
 
-run off
-run on
+for round in $(seq "$rounds"); do
+  if (( round % 2 )); then run off "$round"; run on "$round"; else run on "$round"; run off "$round"; fi
+done
 say "results ($results); machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 column -t "$results"
+python3 - "$results" <<'PY'
+import csv, statistics, sys
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+med = {log: {k: statistics.median(float(r[k]) for r in rows if r["log"] == log) for k in ("requests_per_s", "p50_ms", "p99_ms")} for log in ("off", "on")}
+for log in ("off", "on"):
+    print(f"median, log {log}: {med[log]['requests_per_s']:.0f} requests/s, p50 {med[log]['p50_ms']} ms, p99 {med[log]['p99_ms']} ms")
+print(f"log on / off, requests per second: {med['on']['requests_per_s'] / med['off']['requests_per_s']:.3f}")
+PY
