@@ -125,7 +125,7 @@ internal static class BatchScoring
             File.Move(temp, target, overwrite: true);
             return rows;
         }
-        catch (Exception e) when (e is IOException and not InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             bag.Error(Codes.ScoringOutputNotWritable, $"The predictions file '{target}' cannot be written: {e.Message} Check the disk and the folder's permissions.", target);
         }

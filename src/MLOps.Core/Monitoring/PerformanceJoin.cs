@@ -98,8 +98,8 @@ public sealed class PerformanceJoin
                 return true;
             case TaskType.MulticlassClassification when Scores(output) is { } scores && scores.Length == _classes.Count:
                 uint label = (uint)(IndexOf(_truth.Classes[record.RequestId]) + 1);
-                uint predicted = (uint)(Array.IndexOf(scores, scores.Max()) + 1);
-                Multiclass.Add(new MulticlassRow { Label = label, Score = scores, PredictedLabel = predicted });
+                uint best = (uint)(Array.IndexOf(scores, scores.Max()) + 1);
+                Multiclass.Add(new MulticlassRow { Label = label, Score = scores, PredictedLabel = best });
                 return true;
             default:
                 return false;
