@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json.Nodes;
 using MLOps.Service.Tests.Infrastructure;
 using Xunit;
@@ -16,24 +14,27 @@ public sealed class LiveSwapTests(ServiceFixture service, ITestOutputHelper log)
     private HttpClient Http => service.Api.Http;
 
     [Fact]
-    public async Task Should_serve_the_newer_version_without_a_restart_or_a_failed_call_When_it_is_packed_into_the_feed()
+    public async Task Should_serve_the_newer_version_without_a_restart_or_a_failed_call_When_it_is_published_into_the_feed()
     {
-        // Given the service serving A, and a client calling /predict in a loop
+        // Given the service serving A, and four clients calling /predict in loops
         Assert.Equal(ServiceFixture.VersionA, await Http.ModelVersionAsync());
         JsonObject before = await Http.GetJsonAsync("/model");
         var answers = new ConcurrentQueue<(int Status, string? Version)>();
         using var stop = new CancellationTokenSource();
-        Task client = Task.Run(async () =>
+        Task[] clients = [.. Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
                 (int status, JsonObject body) = await Http.PostAsync("/predict", ApiCalls.Flight);
                 answers.Enqueue((status, (string?)body["version"]));
-                await Task.Delay(10);
             }
-        });
+        }))];
+        while (answers.Count < 200)
+        {
+            await Task.Delay(20);
+        }
 
-        // When B (other trainer parameters) is packed into the feed the service polls
+        // When B (other trainer parameters, so another model file) is published into the feed the service polls
         service.PublishVersionB();
 
         // Then /model reports B within the poll interval and a load, the same process still answering
@@ -43,12 +44,12 @@ public sealed class LiveSwapTests(ServiceFixture service, ITestOutputHelper log)
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"/model still reports {await Http.ModelVersionAsync()} after 60 s:\n{service.Api.Output}");
             await Task.Delay(200);
         }
-        while (answers.Count(a => a.Version == ServiceFixture.VersionB) < 20)
+        while (answers.Count(a => a.Version == ServiceFixture.VersionB) < 200)
         {
             await Task.Delay(20);
         }
         await stop.CancelAsync();
-        await client;
+        await Task.WhenAll(clients);
         Assert.False(service.Api.HasExited);
 
         // and every call succeeded, answered by A until the swap and by B after it
@@ -63,8 +64,12 @@ public sealed class LiveSwapTests(ServiceFixture service, ITestOutputHelper log)
         Assert.Matches($@"(?m)^mlops_predictions_total\{{[^}}]*model_version=""{ServiceFixture.VersionB}""", metrics);
         Assert.Matches($@"(?m)^mlops_model_info\{{[^}}]*model_version=""{ServiceFixture.VersionB}""", metrics);
 
+        // and a reload on demand finds nothing newer
+        (int unchangedStatus, JsonObject unchanged) = await Http.PostAsync("/model/reload", "");
+        Assert.Equal((200, "unchanged", ServiceFixture.VersionB), (unchangedStatus, (string)unchanged["outcome"]!, (string)unchanged["version"]!));
+
         // When a still newer version whose model.zip was changed after packing appears in the feed
-        WriteTamperedCopy(service.PackageFile(ServiceFixture.VersionB), service.PackageFile("1.0.2"), "1.0.2");
+        PackageCopy.Write(service.PackageFile(ServiceFixture.VersionB), service.PackageFile("1.0.2"), "1.0.2", tamper: true);
         (int status, JsonObject refused) = await Http.PostAsync("/model/reload", "");
 
         // Then it is refused with MLOPS6002, and B keeps serving and says why
@@ -74,40 +79,5 @@ public sealed class LiveSwapTests(ServiceFixture service, ITestOutputHelper log)
         Assert.Equal(ServiceFixture.VersionB, (string)model["version"]!);
         Assert.Equal("MLOPS6002", (string)model["last_reload_failure"]!["code"]!);
         Assert.Equal(200, (await Http.PostAsync("/predict", ApiCalls.Flight)).Status);
-    }
-
-    // A copy of a model package as another version, one byte of its model.zip flipped: lineage no longer matches.
-    private static void WriteTamperedCopy(string package, string target, string version)
-    {
-        string partial = target + ".partial";
-        File.Copy(package, partial);
-        using (ZipArchive zip = ZipFile.Open(partial, ZipArchiveMode.Update))
-        {
-            ZipArchiveEntry nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
-            string text;
-            using (var reader = new StreamReader(nuspec.Open()))
-            {
-                text = reader.ReadToEnd();
-            }
-            Replace(zip, nuspec.FullName, Encoding.UTF8.GetBytes(text.Replace($"<version>{ServiceFixture.VersionB}</version>", $"<version>{version}</version>", StringComparison.Ordinal)));
-
-            ZipArchiveEntry model = zip.Entries.Single(e => e.FullName.EndsWith("/model.zip", StringComparison.Ordinal));
-            using var bytes = new MemoryStream();
-            using (Stream stream = model.Open())
-            {
-                stream.CopyTo(bytes);
-            }
-            byte[] flipped = bytes.ToArray();
-            flipped[flipped.Length / 2] ^= 0xFF;
-            Replace(zip, model.FullName, flipped);
-        }
-        File.Move(partial, target);
-    }
-
-    private static void Replace(ZipArchive zip, string name, byte[] content)
-    {
-        zip.GetEntry(name)!.Delete();
-        using Stream stream = zip.CreateEntry(name).Open();
-        stream.Write(content);
     }
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using MLOps.ModelFormat.Contract;
 using MLOps.Service.Tests.Infrastructure;
 using Xunit;
 
@@ -110,5 +112,32 @@ public sealed class ServiceTests(ServiceFixture service)
         Assert.Matches($@"(?m)^mlops_prediction_duration_seconds_bucket\{{[^}}]*{labels}", metrics);
         Assert.Matches($@"(?m)^mlops_prediction_errors_total\{{[^}}]*code=""MLOPS1008""", metrics);
         Assert.Matches($@"(?m)^mlops_model_info\{{[^}}]*model=""FlightDelay"",model_sha256=""[0-9a-f]{{64}}"",model_version=""{Regex.Escape(version)}""\}} 1$", metrics);
+    }
+
+    [Fact]
+    public async Task Should_log_the_input_and_answer_under_the_request_id_When_the_prediction_log_is_on()
+    {
+        // Given a prediction with a request id of its own
+        string id = $"logged-{Guid.NewGuid():N}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/predict") { Content = new StringContent(ApiCalls.Flight, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Request-Id", id);
+        using HttpResponseMessage response = await Http.SendAsync(request);
+        JsonObject answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+        // When the log folder is read (the writer runs off the request path: wait for it)
+        PredictionRecord? record = null;
+        var clock = Stopwatch.StartNew();
+        while (record is null && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(200);
+            record = PredictionLogReader.Read(service.PredictionLog).FirstOrDefault(r => r.RequestId == id);
+        }
+
+        // Then the record names the model that answered, holds the input by column name and the answer's floats
+        Assert.NotNull(record);
+        Assert.Equal(((string)answer["version"]!, (string)answer["model_sha256"]!), (record.Version, record.ModelSha256));
+        Assert.Equal(("2001-02-12T19:45:00", 740f, "ORD", "ATL"),
+            (record.Input["date"].GetString(), record.Input["distance"].GetSingle(), record.Input["origin"].GetString(), record.Input["destination"].GetString()));
+        Assert.Equal((float)answer["prediction"]!["Probability"]!, record.Output["Probability"].GetSingle());
     }
 }

@@ -9,11 +9,13 @@ namespace MLOps.Service.Tests.Infrastructure;
 /// <summary>
 /// Once for the service tests, in one temp folder deleted afterwards:
 ///   feed/        a folder feed with MLOps.ModelFormat and MLOps.Runtime as the build made them, and FlightDelay.Model
-///                1.0.0 (version A) packed from a temp model project (TempModelProject, small and quick to train)
+///                1.0.0 (version A) packed from a temp model project (TempModelProject, small and quick to train);
+///                1.0.1 (version B, other trainer parameters: another model file) is packed too, but kept out of the
+///                feed until a test publishes it
 ///   api/         a copy of samples/FlightDelay.Api whose nuget.config reads FlightDelay.* and MLOps.* from that feed,
 ///                built with 'dotnet build' (its own packages folder, so no cache can hold another 1.0.0)
 ///   the app      started from its output folder on a free 127.0.0.1 port, polling the feed every second
-/// <see cref="PublishVersionB"/> packs 1.0.1 with other trainer parameters into the same feed.
+/// <see cref="PublishVersionB"/> puts 1.0.1 into the feed the service polls, as a publish to a stage does.
 /// </summary>
 public sealed class ServiceFixture : IAsyncLifetime
 {
@@ -42,6 +44,9 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     public ApiProcess Api { get; private set; } = null!;
 
+    /// <summary>The service's prediction log folder (Model:Log:Directory).</summary>
+    public string PredictionLog => Path.Combine(Root, "predictions");
+
     public async Task InitializeAsync()
     {
         _model = TempModelProject.Create(_log, name: "FlightDelay", spec: Spec(ParametersA), rows: 800);
@@ -51,22 +56,23 @@ public sealed class ServiceFixture : IAsyncLifetime
             File.Copy(Repository.Package(library), Path.Combine(Feed, Path.GetFileName(Repository.Package(library))));
         }
         PackInto(VersionA);
+        Model.WriteSpec(Spec(ParametersB).ToString());
+        Succeed(Model.Pack($"-p:MLOpsVersion={VersionB}"));
 
         ApiCopy.Create(Repository.File("samples/FlightDelay.Api"), ApiDirectory, Feed);
         Succeed(DotNet.Run(ApiDirectory, ["build", "-nodeReuse:false", "-tl:off", "-v:m"], _log,
             environment: new Dictionary<string, string> { ["NUGET_PACKAGES"] = ApiCopy.PackagesFolder(ApiDirectory) }));
 
         Api = ApiProcess.Start(OutputDirectory, $"--Model:Feed={Feed}", "--Model:PollSeconds=1",
-            $"--Model:CacheDirectory={Path.Combine(Root, "model-cache")}", $"--Model:Log:Directory={Path.Combine(Root, "predictions")}");
+            $"--Model:CacheDirectory={Path.Combine(Root, "model-cache")}", $"--Model:Log:Directory={PredictionLog}");
         await Api.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
     }
 
-    /// <summary>Trains FlightDelay with other trainer parameters and packs it as 1.0.1 into the feed the service polls.</summary>
-    public void PublishVersionB()
-    {
-        Model.WriteSpec(Spec(ParametersB).ToString());
-        PackInto(VersionB);
-    }
+    /// <summary>Publishes 1.0.1 (packed at the start) into the feed the service polls.</summary>
+    public void PublishVersionB() => CopyInto(VersionB);
+
+    /// <summary>The nupkg of <paramref name="version"/> as packed, in the model project's artifacts/packages.</summary>
+    public string PackedFile(string version) => Path.Combine(Model.ArtifactsDirectory, "packages", $"{PackageId}.{version}.nupkg");
 
     public Task DisposeAsync()
     {
@@ -82,10 +88,14 @@ public sealed class ServiceFixture : IAsyncLifetime
     private void PackInto(string version)
     {
         Succeed(Model.Pack($"-p:MLOpsVersion={version}"));
-        string package = Path.Combine(Model.ArtifactsDirectory, "packages", $"{PackageId}.{version}.nupkg");
-        // Copied under a temporary name and renamed, so the polling service never reads half a package.
+        CopyInto(version);
+    }
+
+    // Copied under a temporary name and renamed, so the polling service never reads half a package.
+    private void CopyInto(string version)
+    {
         string partial = PackageFile(version) + ".partial";
-        File.Copy(package, partial);
+        File.Copy(PackedFile(version), partial);
         File.Move(partial, PackageFile(version));
     }
 
