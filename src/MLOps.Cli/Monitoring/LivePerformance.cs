@@ -1,3 +1,4 @@
+using System.Globalization;
 using MLOps.Cli.Scoring;
 using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
@@ -70,7 +71,7 @@ internal static class LivePerformance
         Warn(joined, join, served, bag);
         if (joined.Labelled == 0)
         {
-            bag.Error(Codes.NoLabelledPredictions, $"None of the {joined.Predictions:N0} logged predictions has a label ({truth.Count:N0} labels read). Check that the labels' request_id values are the ones the service logged (the X-Request-Id it answered with).", Path.GetFullPath(request.Labels, start));
+            bag.Error(Codes.NoLabelledPredictions, string.Create(CultureInfo.InvariantCulture, $"None of the {joined.Predictions:N0} logged predictions has a label ({truth.Count:N0} labels read). Check that the labels' request_id values are the ones the service logged (the X-Request-Id it answered with)."), Path.GetFullPath(request.Labels, start));
             return Finish(error, bag);
         }
 
@@ -129,15 +130,15 @@ internal static class LivePerformance
     {
         if (joined.OtherModel > 0)
         {
-            bag.Warning(Codes.PredictionLogOtherModel, $"{joined.OtherModel:N0} logged predictions came from another model than {ServedModel.Describe(served!.Info)} and were left out.");
+            bag.Warning(Codes.PredictionLogOtherModel, string.Create(CultureInfo.InvariantCulture, $"{joined.OtherModel:N0} logged predictions came from another model than {ServedModel.Describe(served!.Info)} and were left out."));
         }
         else if (served is null && join.Models.Count > 1)
         {
-            bag.Warning(Codes.PredictionLogOtherModel, $"The logs mix {join.Models.Count} models ({string.Join(", ", join.Models.Select(m => $"{m.Key}: {m.Value:N0}"))}); the metrics are over all of them. Give --model to measure one.");
+            bag.Warning(Codes.PredictionLogOtherModel, string.Create(CultureInfo.InvariantCulture, $"The logs mix {join.Models.Count} models ({string.Join(", ", join.Models.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key}: {m.Value:N0}")))}); the metrics are over all of them. Give --model to measure one."));
         }
         if (joined.DuplicatePredictions > 0)
         {
-            bag.Warning(Codes.DuplicateRequestId, $"{joined.DuplicatePredictions:N0} logged predictions repeat a request id an earlier one has; the first prediction of each request is used.");
+            bag.Warning(Codes.DuplicateRequestId, string.Create(CultureInfo.InvariantCulture, $"{joined.DuplicatePredictions:N0} logged predictions repeat a request id an earlier one has; the first prediction of each request is used."));
         }
     }
 
@@ -154,7 +155,7 @@ internal static class LivePerformance
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            bag.Error(Codes.LiveMetricUndefined, $"The live metrics cannot be computed on these {join.Counts.Labelled:N0} labelled predictions: {e.Message} (AUC needs both classes among the labels.) Wait for more labels.");
+            bag.Error(Codes.LiveMetricUndefined, string.Create(CultureInfo.InvariantCulture, $"The live metrics cannot be computed on these {join.Counts.Labelled:N0} labelled predictions: {e.Message} (AUC needs both classes among the labels.) Wait for more labels."));
             return null;
         }
     }
