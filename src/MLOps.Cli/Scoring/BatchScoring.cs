@@ -109,7 +109,8 @@ internal static class BatchScoring
         }
     }
 
-    private static long? Score(LoadedModel model, string data, ScoringInputs inputs, string target, int batchSize, Action<string> status, DiagnosticBag bag, CancellationToken cancellationToken)
+    /// <summary>Scores validated data into <paramref name="target"/>; null (reported) when a row cannot be read or scored, or the file written.</summary>
+    internal static long? Score(LoadedModel model, string data, ScoringInputs inputs, string target, int batchSize, Action<string> status, DiagnosticBag bag, CancellationToken cancellationToken)
     {
         string temp = TempPath(target);
         try
