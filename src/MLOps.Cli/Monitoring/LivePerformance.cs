@@ -150,7 +150,7 @@ internal static class LivePerformance
             {
                 TaskType.BinaryClassification => LiveMetrics.Binary(join.Binary),
                 TaskType.Regression => LiveMetrics.Regression(join.Regression),
-                _ => LiveMetrics.Multiclass(join.Multiclass, served!.Classes.Count),
+                _ => LiveMetrics.Multiclass(join.Multiclass, served!.Classes),
             };
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
