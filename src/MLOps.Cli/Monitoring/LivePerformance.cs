@@ -1,3 +1,4 @@
+using System.Globalization;
 using MLOps.Cli.Scoring;
 using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
@@ -61,16 +62,16 @@ internal static class LivePerformance
 
         var join = new PerformanceJoin(spec.Task, truth, served?.Classes ?? [], served?.Info.ModelSha256);
         var counts = new PredictionLogCounts();
-        if (!ReadLogs(Path.GetFullPath(request.Logs, start), join, counts, bag))
+        if (!LoggedPredictions.Join(Path.GetFullPath(request.Logs, start), join, counts, bag))
         {
             return Finish(error, bag);
         }
 
         JoinCounts joined = join.Counts;
-        Warn(joined, join, served, bag);
+        LoggedPredictions.Warn(joined, join, served, bag);
         if (joined.Labelled == 0)
         {
-            bag.Error(Codes.NoLabelledPredictions, $"None of the {joined.Predictions:N0} logged predictions has a label ({truth.Count:N0} labels read). Check that the labels' request_id values are the ones the service logged (the X-Request-Id it answered with).", Path.GetFullPath(request.Labels, start));
+            bag.Error(Codes.NoLabelledPredictions, string.Create(CultureInfo.InvariantCulture, $"None of the {joined.Predictions:N0} logged predictions has a label ({truth.Count:N0} labels read). Check that the labels' request_id values are the ones the service logged (the X-Request-Id it answered with)."), Path.GetFullPath(request.Labels, start));
             return Finish(error, bag);
         }
 
@@ -81,7 +82,7 @@ internal static class LivePerformance
         }
 
         (IReadOnlyList<LiveMetric> metrics, bool judged) = LiveThresholds.Check(spec, live, served?.TrainingMetrics, joined.Labelled, bag);
-        var report = new LiveReport(served is null ? spec.Name : ServedModel.Describe(served.Info), SpecNames.Of(spec.Task), joined.Predictions, joined.Labelled, joined.WithoutLabel,
+        var report = new LiveReport(served is null ? spec.Name : ModelReference.Describe(served.Info), SpecNames.Of(spec.Task), joined.Predictions, joined.Labelled, joined.WithoutLabel,
             joined.LabelsWithoutPrediction, joined.OtherModel, counts.Dropped, spec.Monitoring?.MinLabelled ?? MonitoringSpec.DefaultMinLabelled, judged, !bag.HasErrors, metrics);
         Reporter.Write(error, bag);
         if (request.Json)
@@ -95,52 +96,6 @@ internal static class LivePerformance
         return ExitCodes.For(bag);
     }
 
-    private static bool ReadLogs(string logs, PerformanceJoin join, PredictionLogCounts counts, DiagnosticBag bag)
-    {
-        try
-        {
-            if (PredictionLogReader.Files(logs).Count == 0)
-            {
-                bag.Error(Codes.PredictionLogsNotFound, $"'{logs}' holds no prediction log ({PredictionRecord.FilePrefix}*{PredictionRecord.FileExtension}). Give the folder the service logs to (PredictionLogOptions.Directory) or one of its files.", logs);
-                return false;
-            }
-            foreach (PredictionRecord record in PredictionLogReader.Read(logs, counts))
-            {
-                join.Add(record, bag);
-            }
-            return !bag.HasErrors;
-        }
-        catch (FileNotFoundException e)
-        {
-            bag.Error(Codes.PredictionLogsNotFound, $"{e.Message} Give the folder the service logs to (PredictionLogOptions.Directory) or one of its files.", logs);
-        }
-        catch (InvalidDataException e)
-        {
-            bag.Error(Codes.PredictionLogRecordInvalid, $"{e.Message} A prediction log is written by MLOps.Runtime's PredictionLog; remove the damaged line (a crash can cut the last one short) or the file.", logs);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            bag.Error(Codes.PredictionLogsNotFound, $"The prediction logs '{logs}' cannot be read: {e.Message}", logs);
-        }
-        return false;
-    }
-
-    private static void Warn(JoinCounts joined, PerformanceJoin join, ServedModel? served, DiagnosticBag bag)
-    {
-        if (joined.OtherModel > 0)
-        {
-            bag.Warning(Codes.PredictionLogOtherModel, $"{joined.OtherModel:N0} logged predictions came from another model than {ServedModel.Describe(served!.Info)} and were left out.");
-        }
-        else if (served is null && join.Models.Count > 1)
-        {
-            bag.Warning(Codes.PredictionLogOtherModel, $"The logs mix {join.Models.Count} models ({string.Join(", ", join.Models.Select(m => $"{m.Key}: {m.Value:N0}"))}); the metrics are over all of them. Give --model to measure one.");
-        }
-        if (joined.DuplicatePredictions > 0)
-        {
-            bag.Warning(Codes.DuplicateRequestId, $"{joined.DuplicatePredictions:N0} logged predictions repeat a request id an earlier one has; the first prediction of each request is used.");
-        }
-    }
-
     private static IReadOnlyDictionary<string, double>? Evaluate(TaskType task, PerformanceJoin join, ServedModel? served, DiagnosticBag bag)
     {
         try
@@ -149,12 +104,12 @@ internal static class LivePerformance
             {
                 TaskType.BinaryClassification => LiveMetrics.Binary(join.Binary),
                 TaskType.Regression => LiveMetrics.Regression(join.Regression),
-                _ => LiveMetrics.Multiclass(join.Multiclass, served!.Classes.Count),
+                _ => LiveMetrics.Multiclass(join.Multiclass, served!.Classes),
             };
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            bag.Error(Codes.LiveMetricUndefined, $"The live metrics cannot be computed on these {join.Counts.Labelled:N0} labelled predictions: {e.Message} (AUC needs both classes among the labels.) Wait for more labels.");
+            bag.Error(Codes.LiveMetricUndefined, string.Create(CultureInfo.InvariantCulture, $"The live metrics cannot be computed on these {join.Counts.Labelled:N0} labelled predictions: {e.Message} (AUC needs both classes among the labels.) Wait for more labels."));
             return null;
         }
     }

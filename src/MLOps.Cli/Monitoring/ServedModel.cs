@@ -32,7 +32,4 @@ internal sealed record ServedModel(ModelInfo Info, IReadOnlyDictionary<string, d
             return null;
         }
     }
-
-    public static string Describe(ModelInfo info) =>
-        $"{info.PackageId ?? info.Name}{(info.Version is null ? "" : " " + info.Version)} (model sha256 {info.ModelSha256[..12]})";
 }

@@ -64,7 +64,7 @@ internal static class BatchScoring
             return ExitCodes.For(bag);
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows scored by {Describe(model.Info)} -> {target}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows scored by {ModelReference.Describe(model.Info)} -> {target}"));
         return ExitCodes.Success;
     }
 
@@ -109,7 +109,8 @@ internal static class BatchScoring
         }
     }
 
-    private static long? Score(LoadedModel model, string data, ScoringInputs inputs, string target, int batchSize, Action<string> status, DiagnosticBag bag, CancellationToken cancellationToken)
+    /// <summary>Scores validated data into <paramref name="target"/>; null (reported) when a row cannot be read or scored, or the file written.</summary>
+    internal static long? Score(LoadedModel model, string data, ScoringInputs inputs, string target, int batchSize, Action<string> status, DiagnosticBag bag, CancellationToken cancellationToken)
     {
         string temp = TempPath(target);
         try
@@ -141,9 +142,6 @@ internal static class BatchScoring
     }
 
     private static string TempPath(string target) => $"{target}.tmp-{System.Environment.ProcessId}";
-
-    private static string Describe(ModelInfo info) =>
-        $"{info.PackageId ?? info.Name}{(info.Version is null ? "" : " " + info.Version)} (model sha256 {info.ModelSha256[..12]})";
 
     private static int Finish(TextWriter error, DiagnosticBag bag)
     {

@@ -73,6 +73,10 @@ internal static class ModelReference
         }
     }
 
+    /// <summary>How a loaded model is named in output: package (or name), version and the start of its model sha256.</summary>
+    public static string Describe(ModelInfo info) =>
+        $"{info.PackageId ?? info.Name}{(info.Version is null ? "" : " " + info.Version)} (model sha256 {info.ModelSha256[..12]})";
+
     private static string? FeedOf(string? feedSource, string? stageName, string start, DiagnosticBag bag)
     {
         if (feedSource is not null)

@@ -23,12 +23,12 @@ public sealed class RegressionRow
     public float Score { get; set; }
 }
 
-/// <summary>A multiclass prediction and its label: 1-based class indexes in the model's class order, typed as keys when the view is made.</summary>
+/// <summary>A multiclass prediction and its label, as classes; they become keys in the model's class order when the view is made.</summary>
 public sealed class MulticlassRow
 {
-    public uint Label { get; set; }
+    public string Label { get; set; } = "";
 
     public float[] Score { get; set; } = [];
 
-    public uint PredictedLabel { get; set; }
+    public string PredictedLabel { get; set; } = "";
 }

@@ -97,26 +97,11 @@ public sealed class PerformanceJoin
                 Regression.Add(new RegressionRow { Label = _truth.Values[record.RequestId], Score = value });
                 return true;
             case TaskType.MulticlassClassification when Scores(output) is { } scores && scores.Length == _classes.Count:
-                uint label = (uint)(IndexOf(_truth.Classes[record.RequestId]) + 1);
-                uint best = (uint)(Array.IndexOf(scores, scores.Max()) + 1);
-                Multiclass.Add(new MulticlassRow { Label = label, Score = scores, PredictedLabel = best });
+                Multiclass.Add(new MulticlassRow { Label = _truth.Classes[record.RequestId], Score = scores, PredictedLabel = _classes[Array.IndexOf(scores, scores.Max())] });
                 return true;
             default:
                 return false;
         }
-    }
-
-    // A label the model never saw is key 0 (missing), which ML.NET's evaluator skips, as training's evaluation would.
-    private int IndexOf(string label)
-    {
-        for (int i = 0; i < _classes.Count; i++)
-        {
-            if (string.Equals(_classes[i], label, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 
     // NaN is logged as null (JSON has no NaN).

@@ -203,6 +203,28 @@ public sealed class PredictCommandTests(FlightsModel model) : IClassFixture<Flig
         Assert.Contains($"error {Codes.PackageNotInFeed}: ", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Should_report_MLOPS6034_and_write_nothing_When_the_data_cannot_be_read_while_scoring()
+    {
+        // Given a Parquet file cut short after validation would have passed it (it changed between the two reads)
+        string cut = model.Temp.PathOf($"serve/{Guid.NewGuid():N}.parquet");
+        byte[] bytes = File.ReadAllBytes(model.Parquet);
+        File.WriteAllBytes(cut, bytes[..(bytes.Length / 2)]);
+        using LoadedModel loaded = LoadedModel.Load(model.Folder);
+        var bag = new DiagnosticBag();
+        TableSchema schema = SchemaFile.Load(Path.Combine(model.Folder, ModelFiles.SchemaFile), bag)!;
+        Core.Scoring.ScoringInputs inputs = Core.Scoring.ScoringInputs.Match(loaded.InputSchema, schema, [], "serving", bag)!;
+        string output = Output("p.csv");
+
+        // When it is scored
+        long? rows = MLOps.Cli.Scoring.BatchScoring.Score(loaded, cut, inputs, output, 100, _ => { }, bag, CancellationToken.None);
+
+        // Then scoring fails with its code, and no file (not even the temporary one) is left
+        Assert.Null(rows);
+        Assert.Equal(Codes.ScoringFailed, Assert.Single(bag).Code);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!));
+    }
+
     // The rows loaded as the train step loads them (TableLoader: all in memory), scored by the same verified model.
     private (bool, float, float)[] ScoredAsInTraining(string data)
     {
