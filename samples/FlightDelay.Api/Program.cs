@@ -14,6 +14,11 @@ if (LoopbackOnly.Check(builder.Configuration) is { } refused)
 }
 
 ServingSettings settings = builder.Configuration.GetSection("Model").Get<ServingSettings>() ?? new ServingSettings();
+if (settings.MaxBatchRows < 1)
+{
+    Console.Error.WriteLine($"FlightDelay.Api: Model:MaxBatchRows is {settings.MaxBatchRows}. Give the most rows one request may hold, 1 or more.");
+    return 2;
+}
 builder.Services.AddSingleton(new InputSchemas(settings.MaxBatchRows));
 builder.Services.AddSingleton(sp => ModelServiceFactory.Start(settings, builder.Environment.ContentRootPath, sp));
 builder.Services.AddSingleton(sp => new ServingMetrics(() => sp.GetRequiredService<ModelService<FlightDelayInput, FlightDelayPrediction>>().Current));
@@ -28,8 +33,9 @@ try
 }
 catch (ModelLoadException e)
 {
+    // Exit codes as the mlops tool's: 1 a check failed (the model is not the one its lineage promises), 2 configuration.
     Console.Error.WriteLine($"FlightDelay.Api cannot serve: {e.Message}");
-    return 1;
+    return e.Code == RuntimeCodes.OptionsInvalid ? 2 : 1;
 }
 
 app.MapPost("/predict", PredictEndpoint.Handle);
