@@ -38,6 +38,8 @@ internal sealed class CliRoot
             TrainCommand.Create(),
             RunsCommand.Create(),
             ReportCommand.Create(),
+            PredictCommand.Create(),
+            MonitorCommand.Create(),
         };
         HelpOption help = root.Options.OfType<HelpOption>().Single();
         help.Action = new ExampleHelpAction((SynchronousCommandLineAction)help.Action!);

@@ -38,4 +38,10 @@ public static class RuntimeCodes
 
     /// <summary>model.zip matches its lineage but ML.NET cannot load it.</summary>
     public const string ModelUnreadable = "MLOPS6012";
+
+    /// <summary>A request's row has a field the model's schema does not declare (a typo, or another model's column).</summary>
+    public const string InputFieldUnknown = "MLOPS6020";
+
+    /// <summary>A request holds more rows than the service accepts in one batch.</summary>
+    public const string InputTooManyRows = "MLOPS6021";
 }

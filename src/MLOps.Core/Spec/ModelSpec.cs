@@ -18,7 +18,11 @@ public sealed record ModelSpec(
     string? Description = null,
     string? IntendedUse = null,
     ChampionSpec? Champion = null,
-    SweepSpec? Sweep = null);
+    SweepSpec? Sweep = null)
+{
+    /// <summary>The <c>monitoring:</c> section: live metric thresholds (<see cref="MonitoringSpec"/>); null when absent.</summary>
+    public MonitoringSpec? Monitoring { get; init; }
+}
 
 public enum TaskType { BinaryClassification, MulticlassClassification, Regression }
 

@@ -25,5 +25,9 @@ public sealed class ModelFilesTests
             name => Assert.Contains(name, targets, StringComparison.Ordinal));
         Assert.DoesNotContain(ModelFiles.PackageContentRoot, targets, StringComparison.Ordinal);
         Assert.Contains("TaskParameter=\"PackageContentPath\"", targets, StringComparison.Ordinal);
+
+        // as Content: the Web SDK drops None items matching **\*.json, a package's too (tests/MLOps.Service.Tests builds a web consumer)
+        Assert.Contains("PackageCopyToOutput=\"true\" BuildAction=\"Content\"", targets, StringComparison.Ordinal);
+        Assert.DoesNotContain("BuildAction=\"None\"", targets, StringComparison.Ordinal);
     }
 }

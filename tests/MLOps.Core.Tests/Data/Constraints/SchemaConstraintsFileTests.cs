@@ -8,7 +8,7 @@ namespace MLOps.Core.Tests.Data.Constraints;
 
 public sealed class SchemaConstraintsFileTests : IDisposable
 {
-    private const string Full = """
+    internal const string Full = """
         {
           "$schema": "../../docs/schema.schema.json",
           "columns": [
