@@ -34,7 +34,7 @@ public static class SpecLoader
 
         int before = bag.Count(d => d.Severity == Severity.Error);
         var map = new YamlMap(root, full, "", bag);
-        map.RejectUnknownKeys("name", "description", "intended-use", "task", "data", "label", "features", "trainer", "split", "gates", "champion", "sweep");
+        map.RejectUnknownKeys("name", "description", "intended-use", "task", "data", "label", "features", "trainer", "split", "gates", "champion", "sweep", "drift", "retrain");
         string dir = Path.GetDirectoryName(full)!;
 
         string? name = map.String("name", required: true);
@@ -48,6 +48,8 @@ public static class SpecLoader
         ChampionSpec? champion = task is { } t3 ? ChampionSpecReader.Read(map, t3) : null;
         SplitSpecReader.CheckEarlyStopping(map, trainer, split);
         SweepSpec? sweep = task is { } t4 ? SweepSpecReader.Read(map, t4, trainer is null ? null : TrainerNames.Find(t4, trainer.Name), split.HasValidation) : null;
+        DriftSpec? drift = DriftSpecReader.Read(map);
+        RetrainSpec? retrain = RetrainSpecReader.Read(map, dir, data);
 
         bool failed = bag.Count(d => d.Severity == Severity.Error) > before;
         if (failed || name is null || task is null || data is null || label is null || trainer is null)
@@ -56,7 +58,7 @@ public static class SpecLoader
         }
 
         return new ModelSpec(name, task.Value, data, label, features, trainer, split, gates, full,
-            map.String("description", required: false), map.String("intended-use", required: false), champion, sweep);
+            map.String("description", required: false), map.String("intended-use", required: false), champion, sweep) { Drift = drift, Retrain = retrain };
     }
 
     private static TaskType? ReadTask(YamlMap map)
