@@ -38,6 +38,7 @@ internal sealed class CliRoot
             TrainCommand.Create(),
             RunsCommand.Create(),
             ReportCommand.Create(),
+            RetrainWindowCommand.Create(),
         };
         HelpOption help = root.Options.OfType<HelpOption>().Single();
         help.Action = new ExampleHelpAction((SynchronousCommandLineAction)help.Action!);

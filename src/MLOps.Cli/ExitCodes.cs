@@ -57,6 +57,9 @@ public static class ExitCodes
         Codes.RunLimitInvalid,
         // Sweeps: a parent run that is not there (a wrong id or store).
         Codes.SweepParentNotFound,
+        // Retrain: a model without a retrain: section, retrain data that cannot be read.
+        Codes.RetrainNotConfigured,
+        Codes.RetrainDataUnreadable,
     };
 
     /// <summary>2 when any error is a configuration error, 1 when any other error was found, else 0.</summary>
