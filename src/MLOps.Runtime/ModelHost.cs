@@ -1,66 +1,56 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.ML;
-using MLOps.ModelFormat;
-using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Runtime;
 
 /// <summary>
-/// A loaded, verified model, safe to call from many threads. ML.NET's PredictionEngine is not
-/// thread-safe, so each call borrows one from a small pool (what PredictionEnginePool does) instead of
-/// locking or creating an engine per call.
+/// One loaded, verified model version, typed and safe to call from many threads. ML.NET's PredictionEngine is not
+/// thread-safe, so each call borrows one from a small pool (what PredictionEnginePool does) instead of locking or
+/// creating an engine per call. Verification is <see cref="LoadedModel"/>'s; this class adds the types.
 /// </summary>
-public sealed class ModelHost<TInput, TOutput>
+public sealed class ModelHost<TInput, TOutput> : IDisposable
     where TInput : class
     where TOutput : class, new()
 {
-    private readonly MLContext _ml;
-    private readonly ITransformer _model;
+    private readonly LoadedModel _model;
     private readonly ConcurrentBag<PredictionEngine<TInput, TOutput>> _engines = [];
     private readonly object? _classes;
     private readonly Action<TOutput>? _setClasses;
+    private bool _disposed;
 
-    private ModelHost(MLContext ml, ITransformer model, string modelSha256, string? version, object? classes, Action<TOutput>? setClasses)
+    private ModelHost(LoadedModel model, object? classes, Action<TOutput>? setClasses)
     {
-        _ml = ml;
         _model = model;
         _classes = classes;
         _setClasses = setClasses;
-        ModelSha256 = modelSha256;
-        Version = version;
     }
 
-    /// <summary>The sha256 of the model file, as verified against lineage.json.</summary>
-    public string ModelSha256 { get; }
+    /// <summary>What this host serves: name, package, version, model hash, commit, data fingerprint.</summary>
+    public ModelInfo Info => _model.Info;
 
-    /// <summary>The model version lineage.json records.</summary>
-    public string? Version { get; }
+    /// <summary>The sha256 of the model file, as verified against lineage.json.</summary>
+    public string ModelSha256 => _model.Info.ModelSha256;
+
+    /// <summary>The model version lineage.json records (or the package's, when it came from a feed).</summary>
+    public string? Version => _model.Info.Version;
 
     /// <summary>Loads model.zip from <paramref name="directory"/> after checking its sha256 against lineage.json.</summary>
-    public static ModelHost<TInput, TOutput> Load(string directory)
+    public static ModelHost<TInput, TOutput> Load(string directory) => Create(LoadedModel.Load(directory));
+
+    /// <summary>A typed host over a loaded model; the host owns it from here (disposing the host disposes it).</summary>
+    public static ModelHost<TInput, TOutput> Create(LoadedModel model)
     {
-        string modelPath = Path.Combine(directory, ModelDirectory.ModelFile);
-        string lineagePath = Path.Combine(directory, ModelDirectory.LineageFile);
-        foreach (string path in new[] { modelPath, lineagePath }.Where(p => !File.Exists(p)))
+        ArgumentNullException.ThrowIfNull(model);
+        try
         {
-            throw new ModelLoadException(RuntimeCodes.ModelFilesMissing, $"'{path}' not found. The model package copies its files to mlops/<Name>/ in the output folder; check the PackageReference, or pass the folder that holds model.zip and lineage.json.");
+            object? classes = ModelClasses.Read(model.Transformer.GetOutputSchema(model.InputSchema));
+            return new ModelHost<TInput, TOutput>(model, classes, ClassBinding.For<TOutput>(classes, model.Info.Source));
         }
-
-        (string expected, string? version) = ReadLineage(lineagePath);
-        byte[] bytes = File.ReadAllBytes(modelPath);
-        string actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+        catch
         {
-            throw new ModelLoadException(RuntimeCodes.ModelHashMismatch, $"'{modelPath}' has sha256 {actual}, but its lineage records {expected}. The file was changed after packaging; restore the package instead of editing its files.");
+            model.Dispose();
+            throw;
         }
-
-        var ml = new MLContext(seed: 0);
-        using var stream = new MemoryStream(bytes, writable: false);
-        ITransformer model = ModelLoader.Load(ml, stream, out DataViewSchema inputSchema);
-        object? classes = ModelClasses.Read(model.GetOutputSchema(inputSchema));
-        return new ModelHost<TInput, TOutput>(ml, model, actual, version, classes, ClassBinding.For<TOutput>(classes, modelPath));
     }
 
     /// <summary>
@@ -76,16 +66,10 @@ public sealed class ModelHost<TInput, TOutput>
 
     public TOutput Predict(TInput input)
     {
-        if (!_engines.TryTake(out var engine))
-        {
-            engine = _ml.Model.CreatePredictionEngine<TInput, TOutput>(_model);
-        }
-
+        PredictionEngine<TInput, TOutput> engine = Rent();
         try
         {
-            TOutput prediction = engine.Predict(input);
-            _setClasses?.Invoke(prediction);
-            return prediction;
+            return Predict(engine, input);
         }
         finally
         {
@@ -93,20 +77,54 @@ public sealed class ModelHost<TInput, TOutput>
         }
     }
 
-    private static (string Sha256, string? Version) ReadLineage(string path)
+    /// <summary>Scores the rows in order with one engine: each answer is what <see cref="Predict(TInput)"/> gives for that row alone.</summary>
+    public TOutput[] Predict(IReadOnlyList<TInput> inputs)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var outputs = new TOutput[inputs.Count];
+        PredictionEngine<TInput, TOutput> engine = Rent();
         try
         {
-            if (JsonSerializer.Deserialize<Lineage>(File.ReadAllBytes(path)) is { ModelSha256: { Length: > 0 } sha } lineage)
+            for (int i = 0; i < outputs.Length; i++)
             {
-                return (sha, lineage.ModelVersion);
+                outputs[i] = Predict(engine, inputs[i]);
             }
         }
-        catch (JsonException)
+        finally
         {
-            // reported below
+            _engines.Add(engine);
         }
 
-        throw new ModelLoadException(RuntimeCodes.LineageInvalid, $"'{path}' is not a lineage manifest with a {Lineage.ModelSha256Property}. Restore the model package.");
+        return outputs;
+    }
+
+    /// <summary>Disposes the pooled engines and the model. Call it only when no prediction is running (ModelService sees to that).</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        while (_engines.TryTake(out var engine))
+        {
+            engine.Dispose();
+        }
+
+        _model.Dispose();
+    }
+
+    private PredictionEngine<TInput, TOutput> Rent()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _engines.TryTake(out var engine) ? engine : _model.Context.Model.CreatePredictionEngine<TInput, TOutput>(_model.Transformer);
+    }
+
+    private TOutput Predict(PredictionEngine<TInput, TOutput> engine, TInput input)
+    {
+        TOutput prediction = engine.Predict(input);
+        _setClasses?.Invoke(prediction);
+        return prediction;
     }
 }
