@@ -1,0 +1,33 @@
+using Microsoft.ML.Data;
+using MLOps.Core.Data.Schema;
+using MLOps.Core.Spec;
+
+namespace MLOps.Core.DriftCheck;
+
+/// <summary>A model input column and how a drift check reads it.</summary>
+public sealed record DriftInput(string Name, ColumnType Type)
+{
+    public bool IsDateTime => Type == ColumnType.DateTime;
+
+    public bool IsNumber => Type is ColumnType.Integer or ColumnType.Float;
+}
+
+/// <summary>Which columns are the model's inputs: from the spec and its schema, or from the model's own input schema.</summary>
+public static class DriftInputs
+{
+    public static IReadOnlyList<DriftInput> From(ModelSpec spec, TableSchema schema) =>
+        [.. spec.Features.Select(f => f.Source).Distinct(StringComparer.Ordinal)
+            .Select(name => schema.Find(name) is { } c ? new DriftInput(c.Name, c.Type) : null).OfType<DriftInput>()];
+
+    /// <summary>The model's saved input schema, typed by the schema file when there is one (an integer is a float to ML.NET).</summary>
+    public static IReadOnlyList<DriftInput> From(DataViewSchema modelInputs, TableSchema? schema) =>
+        [.. modelInputs.Where(c => !c.IsHidden).Select(c => schema?.Find(c.Name) is { } declared ? new DriftInput(declared.Name, declared.Type) : new DriftInput(c.Name, TypeOf(c.Type)))];
+
+    private static ColumnType TypeOf(DataViewType type) => type switch
+    {
+        DateTimeDataViewType => ColumnType.DateTime,
+        BooleanDataViewType => ColumnType.Boolean,
+        TextDataViewType => ColumnType.Categorical,
+        _ => ColumnType.Float,
+    };
+}
