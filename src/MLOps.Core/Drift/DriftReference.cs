@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MLOps.Core.Diagnostics;
+using MLOps.Core.IO;
+
+namespace MLOps.Core.Drift;
+
+/// <summary>
+/// What a dataset looked like, kept for drift checks: the model's input columns (datetimes as their hour,
+/// day of week and month) and its prediction, each with exact values and counts (or a fine grid) so that the
+/// statistics computed from it equal those on the raw rows. Written as drift-reference.json by the evaluate
+/// step from the test split; the current data is summarised the same way (<see cref="DriftReferenceBuilder"/>).
+/// </summary>
+public sealed record DriftReference(
+    [property: JsonPropertyName("format")] string Format,
+    [property: JsonPropertyName("version")] int Version,
+    [property: JsonPropertyName("rows")] long Rows,
+    [property: JsonPropertyName("columns")] IReadOnlyList<DriftColumn> Columns)
+{
+    public const string FormatName = "mlops-drift-reference";
+    public const int CurrentVersion = 1;
+
+    public DriftColumn? Find(string name)
+    {
+        foreach (DriftColumn column in Columns)
+        {
+            if (string.Equals(column.Name, name, StringComparison.Ordinal))
+            {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Writes the reference as indented JSON (deterministic: fixed key order, invariant numbers), only when its content changed.</summary>
+    public void Save(string path) => JsonFile.Write(path, this);
+
+    public string ToJson() => JsonFile.Serialize(this);
+
+    /// <summary>Reads a drift reference; null (and the problem in <paramref name="diagnostics"/>) when it is missing or not one.</summary>
+    public static DriftReference? Load(string path, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            diagnostics.Error(Codes.DriftReferenceUnreadable, $"The drift reference cannot be read: {e.Message} Give the drift-reference.json of a model package (or its folder).", path);
+            return null;
+        }
+        return Parse(text, path, diagnostics);
+    }
+
+    /// <summary>Parses the JSON of a drift reference; <paramref name="source"/> names it in diagnostics.</summary>
+    public static DriftReference? Parse(string json, string source, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        DriftReference? reference;
+        try
+        {
+            // The format key is checked first, so a profile.json or a data file says what it is not.
+            using (JsonDocument document = JsonDocument.Parse(json))
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object
+                    || !document.RootElement.TryGetProperty("format", out JsonElement format)
+                    || format.ValueKind != JsonValueKind.String || format.GetString() != FormatName)
+                {
+                    diagnostics.Error(Codes.DriftReferenceNotReference, $"The file is not a drift reference: expected a JSON object with \"format\": \"{FormatName}\" (the drift-reference.json the evaluate step writes), found {Describe(document.RootElement)}.", source);
+                    return null;
+                }
+                if (!document.RootElement.TryGetProperty("version", out JsonElement version) || !version.TryGetInt32(out int number) || number != CurrentVersion)
+                {
+                    diagnostics.Error(Codes.DriftReferenceVersion, $"The drift reference has version {(document.RootElement.TryGetProperty("version", out JsonElement v) ? v.GetRawText() : "(none)")}; this build reads version {CurrentVersion}. Rebuild the model with this version of the pipeline.", source);
+                    return null;
+                }
+            }
+            reference = JsonSerializer.Deserialize<DriftReference>(json, JsonFile.Options);
+        }
+        catch (JsonException e)
+        {
+            diagnostics.Error(Codes.DriftReferenceNotReference, $"The file is not a drift reference: it is not valid JSON ({e.Message}). Expected the drift-reference.json the evaluate step writes.", source);
+            return null;
+        }
+        if (reference?.Columns is null)
+        {
+            diagnostics.Error(Codes.DriftReferenceNotReference, "The file is not a drift reference: it has no \"columns\" list.", source);
+            return null;
+        }
+        return reference with { Columns = DriftColumnCheck.Valid(reference.Columns, source, diagnostics) };
+    }
+
+    private static string Describe(JsonElement root) => root.ValueKind != JsonValueKind.Object
+        ? $"a JSON {root.ValueKind.ToString().ToLowerInvariant()}"
+        : root.TryGetProperty("profile_version", out _) ? "a data profile (profile.json)"
+        : root.TryGetProperty("format", out JsonElement format) ? $"\"format\": {format.GetRawText()}"
+        : "an object without \"format\"";
+}
