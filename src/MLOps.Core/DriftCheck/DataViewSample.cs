@@ -10,52 +10,43 @@ namespace MLOps.Core.DriftCheck;
 /// </summary>
 public static class DataViewSample
 {
+    /// <summary>The input columns of <paramref name="data"/> (unscored: a transform may reuse an input's name for its output).</summary>
     public static DriftSample Read(IDataView data, IReadOnlyList<DriftInput> inputs)
     {
         var sample = new DriftSample();
-        var readers = new List<Action>();
-        var columns = new List<DataViewSchema.Column>();
-        foreach (DriftInput input in inputs)
-        {
-            if (data.Schema.GetColumnOrNull(input.Name) is { } column)
-            {
-                columns.Add(column);
-            }
-        }
-
-        string? prediction = PredictionColumn(data.Schema);
-        if (prediction is not null)
-        {
-            columns.Add(data.Schema[prediction]);
-        }
-
-        using (DataViewRowCursor cursor = data.GetRowCursor(columns))
-        {
-            foreach (DriftInput input in inputs)
-            {
-                if (data.Schema.GetColumnOrNull(input.Name) is { } column)
-                {
-                    readers.Add(Reader(cursor, column, sample, input.Name));
-                }
-            }
-
-            if (prediction is not null)
-            {
-                readers.Add(Reader(cursor, data.Schema[prediction], sample, DriftSample.PredictionPrefix + prediction));
-            }
-
-            while (cursor.MoveNext())
-            {
-                foreach (Action read in readers)
-                {
-                    read();
-                }
-
-                sample.Rows++;
-            }
-        }
-
+        DataViewSchema.Column[] columns = [.. inputs.Select(i => data.Schema.GetColumnOrNull(i.Name)).OfType<DataViewSchema.Column>()];
+        sample.Rows = ReadColumns(data, columns, sample, c => c.Name);
         return sample;
+    }
+
+    /// <summary>Adds the prediction of <paramref name="scored"/> (the same rows, scored) to <paramref name="sample"/>; false when it has none.</summary>
+    public static bool AddPrediction(IDataView scored, DriftSample sample)
+    {
+        if (PredictionColumn(scored.Schema) is not { } prediction)
+        {
+            return false;
+        }
+
+        ReadColumns(scored, [scored.Schema[prediction]], sample, c => DriftSample.PredictionPrefix + c.Name);
+        return true;
+    }
+
+    private static long ReadColumns(IDataView data, DataViewSchema.Column[] columns, DriftSample sample, Func<DataViewSchema.Column, string> name)
+    {
+        long rows = 0;
+        using DataViewRowCursor cursor = data.GetRowCursor(columns);
+        Action[] readers = [.. columns.Select(c => Reader(cursor, c, sample, name(c)))];
+        while (cursor.MoveNext())
+        {
+            foreach (Action read in readers)
+            {
+                read();
+            }
+
+            rows++;
+        }
+
+        return rows;
     }
 
     /// <summary>
@@ -84,15 +75,12 @@ public static class DataViewSample
             case DateTimeDataViewType:
             {
                 ValueGetter<DateTime> get = cursor.GetGetter<DateTime>(column);
-                var parts = DriftSample.DateParts.Select(p => (Values: sample.NumberColumn($"{name}.{p.Suffix}"), p.Part)).ToArray();
+                List<DateTime> values = sample.DateColumn(name);
                 DateTime value = default;
                 return () =>
                 {
                     get(ref value);
-                    foreach (var (values, part) in parts)
-                    {
-                        values.Add(value == default ? double.NaN : part(value)); // the loader's missing datetime
-                    }
+                    values.Add(value); // default(DateTime): the loader's missing datetime
                 };
             }
             case NumberDataViewType when column.Type.RawType == typeof(float):

@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLOps.Core.Data.Schema;
 using MLOps.Core.Spec;

@@ -1,56 +1,56 @@
+using MLOps.Core.Drift;
+
 namespace MLOps.Core.DriftCheck;
 
 /// <summary>
-/// The values a drift check compares, by the drift check's column names (docs/monitoring.md#drift-checks): each model
-/// input by its schema name, a datetime input as <c>&lt;col&gt;.hour</c>, <c>&lt;col&gt;.day_of_week</c> and
-/// <c>&lt;col&gt;.month</c>, and the prediction as <c>prediction.&lt;Output&gt;</c>. A missing value is NaN (numbers) or
-/// null (categories). Columns keep the order they were added in.
+/// The rows a drift check summarises, column by column, before they become a <see cref="DriftReference"/>: each model
+/// input by its schema name (a datetime is expanded by the drift engine to <c>&lt;col&gt;.hour</c>,
+/// <c>.day_of_week</c> and <c>.month</c>) and the prediction as <c>prediction.&lt;Output&gt;</c>. A missing value is
+/// NaN (numbers), null (categories) or <c>default(DateTime)</c>. Columns keep the order they were added in.
 /// </summary>
 public sealed class DriftSample
 {
-    private readonly List<string> _order = [];
-    private readonly Dictionary<string, List<double>> _numbers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string?>> _categories = new(StringComparer.Ordinal);
+    public const string PredictionPrefix = DriftOptions.PredictionPrefix;
 
-    public IReadOnlyList<string> Columns => _order;
+    private readonly List<(string Name, object Values)> _columns = [];
 
     public long Rows { get; set; }
 
-    public bool IsNumeric(string column) => _numbers.ContainsKey(column);
+    public List<double> NumberColumn(string name) => Column<List<double>>(name);
 
-    public IReadOnlyList<double> Numbers(string column) => _numbers[column];
+    public List<string?> CategoryColumn(string name) => Column<List<string?>>(name);
 
-    public IReadOnlyList<string?> Categories(string column) => _categories[column];
+    public List<DateTime> DateColumn(string name) => Column<List<DateTime>>(name);
 
-    public List<double> NumberColumn(string column)
+    /// <summary>The summary the drift engine compares (exact values and counts, see <see cref="DriftReferenceBuilder"/>).</summary>
+    public DriftReference ToReference()
     {
-        if (!_numbers.TryGetValue(column, out List<double>? values))
+        var builder = new DriftReferenceBuilder();
+        foreach ((string name, object values) in _columns)
         {
-            _numbers[column] = values = [];
-            _order.Add(column);
+            _ = values switch
+            {
+                List<double> numbers => builder.AddNumeric(name, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(numbers)),
+                List<DateTime> dates => builder.AddDateTime(name, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(dates)),
+                _ => builder.AddCategorical(name, (List<string?>)values),
+            };
         }
 
-        return values;
+        return builder.Build() with { Rows = Rows };
     }
 
-    public List<string?> CategoryColumn(string column)
+    private T Column<T>(string name) where T : new()
     {
-        if (!_categories.TryGetValue(column, out List<string?>? values))
+        foreach ((string n, object values) in _columns)
         {
-            _categories[column] = values = [];
-            _order.Add(column);
+            if (n == name)
+            {
+                return (T)values;
+            }
         }
 
-        return values;
+        var created = new T();
+        _columns.Add((name, created));
+        return created;
     }
-
-    /// <summary>The columns a datetime input is compared as: the parts a model derives from it most often.</summary>
-    public static IReadOnlyList<(string Suffix, Func<DateTime, double> Part)> DateParts { get; } =
-    [
-        ("hour", d => d.Hour),
-        ("day_of_week", d => (double)d.DayOfWeek),
-        ("month", d => d.Month),
-    ];
-
-    public const string PredictionPrefix = "prediction.";
 }

@@ -64,10 +64,7 @@ public static class LogSample
             string? text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
             DateTime when = default;
             bool parsed = text is not null && (ValueParser.TryDateTime(text, null, out when) || ValueParser.TryDateTime(text, format, out when));
-            foreach (var (suffix, part) in DriftSample.DateParts)
-            {
-                sample.NumberColumn($"{input.Name}.{suffix}").Add(parsed ? part(when) : double.NaN);
-            }
+            sample.DateColumn(input.Name).Add(parsed ? when : default);
         }
         else if (input.IsNumber)
         {

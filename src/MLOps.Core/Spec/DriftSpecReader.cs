@@ -1,5 +1,6 @@
 using System.Globalization;
 using MLOps.Core.Diagnostics;
+using MLOps.Core.Drift;
 using YamlDotNet.RepresentationModel;
 
 namespace MLOps.Core.Spec;
@@ -60,12 +61,12 @@ internal static class DriftSpecReader
         entry.RejectUnknownKeys("method", "threshold");
         string? method = entry.String("method", required: false);
         double? threshold = entry.Number("threshold", required: false);
-        if (method is not null && !DriftMethodNames.All.Contains(method, StringComparer.Ordinal))
+        if (method is not null && !DriftMethods.IsKnown(method))
         {
-            entry.Error(Codes.DriftMethodUnknown, "method", $"Drift method {Visible.Quote(method)} (drift.columns.{column}) is not one the drift check has. Valid methods are: {string.Join(", ", DriftMethodNames.All)}.");
+            entry.Error(Codes.DriftMethodUnknown, "method", $"Drift method {Visible.Quote(method)} (drift.columns.{column}) is not one the drift check has. Valid methods are: {string.Join(", ", DriftMethods.Names)}.");
         }
 
-        bool pValue = method is not null && DriftMethodNames.PValue.Contains(method, StringComparer.Ordinal);
+        bool pValue = method is not null && DriftMethods.IsPValue(method);
         if (threshold is <= 0 || (pValue && threshold >= 1))
         {
             entry.Error(Codes.DriftThresholdInvalid, "threshold", $"drift.columns.{column}.threshold must be above 0{(pValue ? $" and below 1 ({method} compares a p-value with it: 0.05 is usual)" : " (the distance or statistic above which the column drifts)")}; found {Text(threshold!.Value)}.");
