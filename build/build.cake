@@ -232,7 +232,7 @@ Task("DriftCheck")
     string model = ModelName();
     if (driftCurrent == "")
     {
-        Error("error MLOPS7031: DriftCheck needs the data to check: --current=<data file or folder, or a folder of prediction logs>.");
+        Error("error MLOPS7037: DriftCheck needs the data to check: --current=<data file or folder, or a folder of prediction logs>.");
         System.Environment.Exit(2);
     }
 

@@ -39,6 +39,7 @@ internal sealed class CliRoot
             RunsCommand.Create(),
             ReportCommand.Create(),
             RetrainWindowCommand.Create(),
+            DriftCommand.Create(),
         };
         HelpOption help = root.Options.OfType<HelpOption>().Single();
         help.Action = new ExampleHelpAction((SynchronousCommandLineAction)help.Action!);

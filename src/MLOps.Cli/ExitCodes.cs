@@ -60,6 +60,19 @@ public static class ExitCodes
         // Retrain: a model without a retrain: section, retrain data that cannot be read.
         Codes.RetrainNotConfigured,
         Codes.RetrainDataUnreadable,
+        // Drift checks: a reference, model or data that is not there or cannot be read, no schema for raw data, an
+        // output that cannot be written, a share out of range (mlops drift --share). A drift found (MLOPS7030) exits 1.
+        Codes.DriftInputNotFound,
+        Codes.DriftSchemaMissing,
+        Codes.DriftModelUnusable,
+        Codes.DriftDataUnreadable,
+        Codes.DriftOutputNotWritten,
+        Codes.DriftReferenceUnreadable,
+        Codes.DriftReferenceNotReference,
+        Codes.DriftReferenceVersion,
+        Codes.DriftShareOutOfRange,
+        Codes.DriftCurrentEmpty,
+        Codes.DriftReferenceEmpty,
     };
 
     /// <summary>2 when any error is a configuration error, 1 when any other error was found, else 0.</summary>

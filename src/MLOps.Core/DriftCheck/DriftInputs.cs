@@ -24,6 +24,30 @@ public static class DriftInputs
     public static IReadOnlyList<DriftInput> From(DataViewSchema modelInputs, TableSchema? schema) =>
         [.. modelInputs.Where(c => !c.IsHidden).Select(c => schema?.Find(c.Name) is { } declared ? new DriftInput(declared.Name, declared.Type) : new DriftInput(c.Name, TypeOf(c.Type)))];
 
+    /// <summary>
+    /// The inputs a drift reference was built from, when nothing else says: a column with .hour, .day_of_week and .month
+    /// parts was a datetime; the rest are numbers or categories as summarised. The prediction is not an input.
+    /// </summary>
+    public static IReadOnlyList<DriftInput> From(Drift.DriftReference reference)
+    {
+        var inputs = new List<DriftInput>();
+        var names = reference.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (Drift.DriftColumn column in reference.Columns.Where(c => !c.Name.StartsWith(DriftSample.PredictionPrefix, StringComparison.Ordinal)))
+        {
+            string name = column.Name;
+            if (name.EndsWith(".hour", StringComparison.Ordinal) && names.Contains(Drift.DateTimeParts.DayOfWeek(name[..^5])) && names.Contains(Drift.DateTimeParts.Month(name[..^5])))
+            {
+                inputs.Add(new DriftInput(name[..^5], ColumnType.DateTime));
+            }
+            else if (!inputs.Exists(i => i.IsDateTime && (name == Drift.DateTimeParts.DayOfWeek(i.Name) || name == Drift.DateTimeParts.Month(i.Name))))
+            {
+                inputs.Add(new DriftInput(name, column.Kind == Drift.DriftColumnKind.Numeric ? ColumnType.Float : ColumnType.Categorical));
+            }
+        }
+
+        return inputs;
+    }
+
     private static ColumnType TypeOf(DataViewType type) => type switch
     {
         DateTimeDataViewType => ColumnType.DateTime,
