@@ -43,7 +43,7 @@ public static partial class DriftPackage
         string folder = Path.Combine(tempRoot, $"{id}.{version}");
         using var stream = new MemoryStream(nupkg);
         using var reader = new PackageArchiveReader(stream);
-        foreach (string file in reader.GetFiles().Where(f => f.StartsWith(ModelFiles.PackageContentRoot, StringComparison.Ordinal) && f.Count(c => c == '/') == 4))
+        foreach (string file in reader.GetFiles().Where(f => f.StartsWith(ModelFiles.PackageContentRoot, StringComparison.Ordinal) && f[ModelFiles.PackageContentRoot.Length..].Count(c => c == '/') == 1))
         {
             Directory.CreateDirectory(folder);
             using Stream entry = reader.GetStream(file);
