@@ -47,6 +47,13 @@ var sweepModel = Argument("model", "");
 var sweepShard = Argument("shard", "");
 var driftCurrent = Argument("current", "");
 var retrainOnDrift = HasArgument("retrain-on-drift");
+// DriftCheck and Retrain check their arguments before any work (exit 2), as unknown arguments are.
+var loopModel = target == "DriftCheck" || target == "Retrain" ? ModelName() : "";
+if (target == "DriftCheck" && driftCurrent == "")
+{
+    Error("error MLOPS7037: DriftCheck needs the data to check: --current=<data file or folder, or a folder of prediction logs>.");
+    System.Environment.Exit(2);
+}
 var mlops = root.CombineWithFilePath($"src/MLOps.Cli/bin/{configuration}/net10.0/mlops.dll");
 // The packages this repository makes (build/Packages.slnf); one version for all, from global.json.
 var packageIds = new[] { "MLOps.ModelFormat", "MLOps.Runtime", "MLOps.Sdk", "MLOps.Cli", "MLOps.Templates" };
@@ -229,13 +236,7 @@ Task("DriftCheck")
     .IsDependentOn("Packages")
     .Does(() =>
 {
-    string model = ModelName();
-    if (driftCurrent == "")
-    {
-        Error("error MLOPS7037: DriftCheck needs the data to check: --current=<data file or folder, or a folder of prediction logs>.");
-        System.Environment.Exit(2);
-    }
-
+    string model = loopModel;
     var output = artifacts.Combine(model).Combine("drift");
     var spec = root.CombineWithFilePath($"models/{model}/model.yaml");
     var package = GetFiles(root.FullPath + $"/models/{model}/*.csproj").First().GetFilenameWithoutExtension().FullPath;
@@ -268,43 +269,31 @@ Task("DriftCheck")
 Task("Retrain")
     .Description("Train --model=<Name> on its spec's retrain: window, gate it against the champion, publish it to --feed only if it wins.")
     .IsDependentOn("PublishPackages")
-    .Does(() => Retrain(ModelName()));
+    .Does(() => Retrain(loopModel));
 
-// "published" or "champion-kept"; anything else throws (exit 1).
+// "published" or "champion-kept" (the SDK's gate keeps the champion when a retrain loses to it: MLOPS7042, nothing packed);
+// any other failure throws (exit 1). MLOpsPublish leaves runs/<Model>.json only when it published.
 string Retrain(string model)
 {
     var folder = artifacts.Combine(model).Combine("retrain");
     CleanDirectory(folder);
+    CleanDirectory(runs);
     DotNetExecute(mlops, new ProcessArgumentBuilder().Append("retrain-window").AppendQuoted(root.CombineWithFilePath($"models/{model}/model.yaml").FullPath)
         .Append("-o").AppendQuoted(folder.FullPath));
-    var errors = folder.CombineWithFilePath("errors.log");
-    try
+    DotNetMSBuild(GetFiles(root.FullPath + $"/models/{model}/*.csproj").First().FullPath, MSBuild()
+        .WithTarget("MLOpsPublish")
+        .SetConfiguration(configuration)
+        .WithProperty("MLOpsDataPath", folder.CombineWithFilePath("window.csv").FullPath)
+        .WithProperty("MLOpsRetrainWindowFile", folder.CombineWithFilePath("window.json").FullPath)
+        .WithArgumentCustomization(args => args.Append("-restore")));
+    if (!FileExists(runs.CombineWithFilePath(model + ".json")))
     {
-        DotNetMSBuild(GetFiles(root.FullPath + $"/models/{model}/*.csproj").First().FullPath, MSBuild()
-            .WithTarget("MLOpsPublish")
-            .SetConfiguration(configuration)
-            .WithProperty("MLOpsDataPath", folder.CombineWithFilePath("window.csv").FullPath)
-            .WithProperty("MLOpsRetrainWindowFile", folder.CombineWithFilePath("window.json").FullPath)
-            .WithArgumentCustomization(args => args.Append("-restore").AppendQuoted($"-flp:errorsonly;logfile={errors.FullPath}")));
-    }
-    catch (CakeException)
-    {
-        // Lost to the champion, and only that (MLOPS3004): the loop worked, the champion keeps serving.
-        var codes = System.Text.RegularExpressions.Regex.Matches(System.IO.File.Exists(errors.FullPath) ? System.IO.File.ReadAllText(errors.FullPath) : "", @"error (MLOPS\d{4})")
-            .Select(m => m.Groups[1].Value).Distinct().ToList();
-        if (codes.Count == 1 && codes[0] == "MLOPS3004")
-        {
-            System.IO.File.WriteAllText(folder.CombineWithFilePath("outcome.txt").FullPath, "champion-kept\n");
-            Warning($"warning MLOPS7042: {model}: the retrained model did not beat the champion (MLOPS3004 above); nothing was published and the champion keeps serving. Retrain summary: champion kept.");
-            return "champion-kept";
-        }
-
-        throw;
+        Information($"{model}: retrain summary: champion kept (MLOPS7042 above); nothing was published.");
+        return "champion-kept";
     }
 
-    System.IO.File.WriteAllText(folder.CombineWithFilePath("outcome.txt").FullPath, "published\n");
-    Information($"{model}: the retrained model won; published to {feed}. Retrain summary: published.");
-    DotNetExecute(mlops, new ProcessArgumentBuilder().Append("summary").AppendQuoted(runs.FullPath), new DotNetExecuteSettings { WorkingDirectory = root });
+    Summary();
+    Information($"{model}: retrain summary: the retrained model won and was published to {feed}.");
     return "published";
 }
 
