@@ -20,9 +20,14 @@ public static class DriftInputs
         [.. spec.Features.Select(f => f.Source).Distinct(StringComparer.Ordinal)
             .Select(name => schema.Find(name) is { } c ? new DriftInput(c.Name, c.Type) : null).OfType<DriftInput>()];
 
-    /// <summary>The model's saved input schema, typed by the schema file when there is one (an integer is a float to ML.NET).</summary>
+    private const string ServingEnvironment = "serving";
+
+    /// <summary>
+    /// The model's saved input schema, typed by the schema file when there is one (an integer is a float to ML.NET). It
+    /// holds the label the model was trained with, which the schema declares for training only: that one is left out.
+    /// </summary>
     public static IReadOnlyList<DriftInput> From(DataViewSchema modelInputs, TableSchema? schema) =>
-        [.. modelInputs.Where(c => !c.IsHidden).Select(c => schema?.Find(c.Name) is { } declared ? new DriftInput(declared.Name, declared.Type) : new DriftInput(c.Name, TypeOf(c.Type)))];
+        [.. modelInputs.Where(c => !c.IsHidden && schema?.Find(c.Name)?.AppliesIn(ServingEnvironment) != false).Select(c => schema?.Find(c.Name) is { } declared ? new DriftInput(declared.Name, declared.Type) : new DriftInput(c.Name, TypeOf(c.Type)))];
 
     /// <summary>
     /// The inputs a drift reference was built from, when nothing else says: a column with .hour, .day_of_week and .month

@@ -74,6 +74,18 @@ public sealed class FlightsScenarioTests(ITestOutputHelper log)
         Run run = Assert.Single(store.List(RunSelection.All), r => r.Params.ContainsKey("retrain_last"));
         Assert.Equal(("2 months", trained, "1.0.1"), (run.Params["retrain_last"], run.DataFingerprint, run.PackageVersion));
         Assert.Equal(lockFile, File.ReadAllText(Path.Combine(project, "model.lock.json")));
+
+        // When the same window is retrained against 1.0.1, the spec now demanding 0.01 more AUC than the champion
+        File.WriteAllText(Path.Combine(project, "model.yaml"), File.ReadAllText(Path.Combine(project, "model.yaml"))
+            .Replace("auc: { max-regression: 0.005 }", "auc: { min-improvement: 0.01 }", StringComparison.Ordinal));
+        DotNetResult kept = DotNet.Run(project, ScenarioProject.Retrain(root, feed, "1.0.1"), log, TimeSpan.FromMinutes(6));
+
+        // Then the champion is kept: the build succeeds with MLOPS7042, nothing new is in the feed, the run is gate-failed
+        Assert.True(kept.Succeeded, kept.ToString());
+        Assert.Contains("warning MLOPS7042", kept.Output, StringComparison.Ordinal);
+        Assert.Contains("champion kept", kept.Output, StringComparison.Ordinal);
+        Assert.Equal(["1.0.0", "1.0.1"], Directory.EnumerateDirectories(Path.Combine(feed, "flightdelay.model")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains(store.List(RunSelection.All), r => r.Status == RunStatus.GateFailed && r.Params.ContainsKey("retrain_last"));
     }
 
     private static CliResult Drift(TempFolder root, string month, string name, params string[] more) =>
