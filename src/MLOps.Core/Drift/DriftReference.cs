@@ -81,7 +81,7 @@ public sealed record DriftReference(
         }
         catch (JsonException e)
         {
-            diagnostics.Error(Codes.DriftReferenceNotReference, $"The file is not a drift reference: it is not valid JSON ({e.Message}). Expected the drift-reference.json the evaluate step writes.", source);
+            diagnostics.Error(Codes.DriftReferenceNotReference, $"The file is not a drift reference: it is not valid JSON ({e.Message}). Expected a JSON object with \"format\": \"{FormatName}\" (the drift-reference.json the evaluate step writes).", source);
             return null;
         }
         if (reference?.Columns is null)

@@ -19,10 +19,14 @@ public sealed class DriftReferenceBuilder
     private readonly List<DriftColumn> _columns = [];
     private long? _rows;
 
-    /// <summary>Distinct values kept exactly (tests lower it to exercise the grid on small data).</summary>
-    internal int ExactValuesLimit { get; init; } = MaxExactValues;
+    /// <summary>
+    /// Distinct numeric values a column keeps exactly before it becomes a grid (default <see cref="MaxExactValues"/>).
+    /// Raise it (int.MaxValue) to compare raw data exactly, at the cost of a summary as large as the data.
+    /// </summary>
+    public int ExactValuesLimit { get; init; } = MaxExactValues;
 
-    internal int CategoriesLimit { get; init; } = MaxCategories;
+    /// <summary>Categories kept by name (default <see cref="MaxCategories"/>); the rest are pooled as other.</summary>
+    public int CategoriesLimit { get; init; } = MaxCategories;
 
     public DriftReferenceBuilder AddNumeric(string name, ReadOnlySpan<double> values)
     {
