@@ -36,6 +36,7 @@ public sealed class FlightsScenarioTests(ITestOutputHelper log)
         // When March and June are checked against the drift reference packed in 1.0.0
         CliResult march = Drift(root, "2001-03.csv", "march");
         CliResult june = Drift(root, "2001-06.csv", "june");
+        log.WriteLine($"March:\n{march.Output}\nJune:\n{june.Output}");
 
         // Then both drift by the spec's share (exit 1, MLOPS7030), naming the columns that moved
         Assert.True(march.ExitCode == 1 && march.Error.Contains("error MLOPS7030", StringComparison.Ordinal), march.ToString());
