@@ -27,7 +27,9 @@ internal static class ScenarioProject
               </PropertyGroup>
             </Project>
             """);
-        string spec = File.ReadAllText(Repository.File("models/FlightDelay/model.yaml"))
+        string spec = File.ReadAllText(Repository.File("models/FlightDelay/model.yaml"));
+        // The repository's retrain: section (the newest month of data/flights) gives way to the scenario's.
+        spec = spec[..spec.IndexOf("\nretrain:", StringComparison.Ordinal)].TrimEnd()
             .Replace("path: ../../data/flights/flights.csv", "path: ../data/train", StringComparison.Ordinal)
             .Replace("schema: ../../data/flights/schema.json", "schema: ../data/schema.json", StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(project, "model.yaml"), spec + """
