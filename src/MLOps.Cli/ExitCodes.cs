@@ -73,6 +73,13 @@ public static class ExitCodes
         Codes.DriftShareOutOfRange,
         Codes.DriftCurrentEmpty,
         Codes.DriftReferenceEmpty,
+        // Current data that lacks a reference column or has it as another kind, and column options that cannot apply.
+        Codes.DriftColumnMissing,
+        Codes.DriftKindMismatch,
+        Codes.DriftUnknownMethod,
+        Codes.DriftThresholdOutOfRange,
+        Codes.DriftMethodNotApplicable,
+        Codes.DriftMethodNeedsExactValues,
     };
 
     /// <summary>2 when any error is a configuration error, 1 when any other error was found, else 0.</summary>

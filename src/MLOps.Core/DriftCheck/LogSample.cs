@@ -8,7 +8,7 @@ namespace MLOps.Core.DriftCheck;
 /// <summary>
 /// A drift sample from prediction logs (docs/serving.md): each record's input by the model's input columns and its
 /// output, so prediction drift needs no rescoring. A datetime input is read in the log's ISO 8601 form, or in the
-/// schema's format. Records of another model (by name) are skipped and counted.
+/// schema's format.
 /// </summary>
 public static class LogSample
 {

@@ -18,8 +18,8 @@ public sealed record RetrainWindow(string By, int Count, WindowUnit Unit)
         _ => newest.AddMonths(-Count),
     };
 
-    /// <summary>As the spec spells it: <c>2 months</c>.</summary>
-    public string Last => $"{Count} {Unit.ToString().ToLowerInvariant()}";
+    /// <summary>As the spec spells it: <c>2 months</c>, <c>1 month</c>.</summary>
+    public string Last => $"{Count} {Unit.ToString().ToLowerInvariant().TrimEnd(Count == 1 ? 's' : '\0')}";
 }
 
 public enum WindowUnit { Days, Weeks, Months }
