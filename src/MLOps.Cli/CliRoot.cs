@@ -40,6 +40,8 @@ internal sealed class CliRoot
             ReportCommand.Create(),
             RetrainWindowCommand.Create(),
             DriftCommand.Create(),
+            PredictCommand.Create(),
+            MonitorCommand.Create(),
         };
         HelpOption help = root.Options.OfType<HelpOption>().Single();
         help.Action = new ExampleHelpAction((SynchronousCommandLineAction)help.Action!);

@@ -80,6 +80,14 @@ public static class ExitCodes
         Codes.DriftThresholdOutOfRange,
         Codes.DriftMethodNotApplicable,
         Codes.DriftMethodNeedsExactValues,
+        // mlops predict: a model, schema, output or option that is not there or not usable; mlops monitor performance: no logs.
+        Codes.ScoringModelNotFound,
+        Codes.ScoringSchemaMissing,
+        Codes.ScoringOutputNotWritable,
+        Codes.ScoringBatchSizeInvalid,
+        Codes.ScoringIncludeUnknown,
+        Codes.PredictionLogsNotFound,
+        MLOps.Runtime.RuntimeCodes.ModelFilesMissing,
     };
 
     /// <summary>2 when any error is a configuration error, 1 when any other error was found, else 0.</summary>

@@ -32,6 +32,9 @@ public sealed record ModelSpec(
     /// </summary>
     public ModelSpec WithDataPath(string path) =>
         this with { Data = Data with { Path = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path)) } };
+
+    /// <summary>The <c>monitoring:</c> section: live metric thresholds (<see cref="MonitoringSpec"/>); null when absent.</summary>
+    public MonitoringSpec? Monitoring { get; init; }
 }
 
 public enum TaskType { BinaryClassification, MulticlassClassification, Regression }

@@ -34,7 +34,7 @@ public static class SpecLoader
 
         int before = bag.Count(d => d.Severity == Severity.Error);
         var map = new YamlMap(root, full, "", bag);
-        map.RejectUnknownKeys("name", "description", "intended-use", "task", "data", "label", "features", "trainer", "split", "gates", "champion", "sweep", "drift", "retrain");
+        map.RejectUnknownKeys("name", "description", "intended-use", "task", "data", "label", "features", "trainer", "split", "gates", "champion", "sweep", "monitoring", "drift", "retrain");
         string dir = Path.GetDirectoryName(full)!;
 
         string? name = map.String("name", required: true);
@@ -50,6 +50,7 @@ public static class SpecLoader
         SweepSpec? sweep = task is { } t4 ? SweepSpecReader.Read(map, t4, trainer is null ? null : TrainerNames.Find(t4, trainer.Name), split.HasValidation) : null;
         DriftSpec? drift = DriftSpecReader.Read(map);
         RetrainSpec? retrain = RetrainSpecReader.Read(map, dir, data);
+        MonitoringSpec? monitoring = task is { } t5 ? MonitoringSpecReader.Read(map, t5) : null;
 
         bool failed = bag.Count(d => d.Severity == Severity.Error) > before;
         if (failed || name is null || task is null || data is null || label is null || trainer is null)
@@ -58,7 +59,12 @@ public static class SpecLoader
         }
 
         return new ModelSpec(name, task.Value, data, label, features, trainer, split, gates, full,
-            map.String("description", required: false), map.String("intended-use", required: false), champion, sweep) { Drift = drift, Retrain = retrain };
+            map.String("description", required: false), map.String("intended-use", required: false), champion, sweep)
+        {
+            Monitoring = monitoring,
+            Drift = drift,
+            Retrain = retrain,
+        };
     }
 
     private static TaskType? ReadTask(YamlMap map)
