@@ -23,13 +23,13 @@ public sealed class RetrainWindowCutterTests
         dir.Write("schema.json", TestModels.FlightsSchema);
 
         // When the last month is cut from each
-        RetrainLineage csv = Cut(dir, "flights.csv", "1 months", "csv-window");
-        RetrainLineage parquet = Cut(dir, "flights.parquet", "1 months", "parquet-window");
+        RetrainLineage csv = Cut(dir, "flights.csv", "1 month", "csv-window");
+        RetrainLineage parquet = Cut(dir, "flights.parquet", "1 month", "parquet-window");
 
         // Then the window is every row after newest - 1 month, written the same from either format
         DateTime newest = rows.Max(r => r.Date!.Value);
         int expected = rows.Count(r => r.Date > newest.AddMonths(-1));
-        Assert.Equal((expected, "date", "1 months", newest.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), newest.AddMonths(-1).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
+        Assert.Equal((expected, "date", "1 month", newest.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), newest.AddMonths(-1).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
             (csv.Rows, csv.By, csv.Last, csv.Newest, csv.After));
         string text = File.ReadAllText(dir.Combine("csv-window", RetrainWindowCutter.DataFileName));
         Assert.Equal(text, File.ReadAllText(dir.Combine("parquet-window", RetrainWindowCutter.DataFileName)));
