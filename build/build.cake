@@ -14,17 +14,26 @@
 //   ./build.sh --target=SweepFinish [--model=<Name>]
 //                                   finish sweeps whose shards ran on other agents (same CI run, shared store): the
 //                                   winner picked (every trial must be recorded), then gated and published
+//   ./build.sh --target=DriftCheck --current=<data|logs> [--model=<Name>] [--retrain-on-drift]
+//                                   compare <data> (or prediction logs) with the model's latest package in --feed
+//                                   (mlops drift; artifacts/<Model>/drift/); exit 1 on drift, or with --retrain-on-drift
+//                                   run Retrain then (docs/monitoring.md#drift-checks)
+//   ./build.sh --target=Retrain --model=<Name>
+//                                   train on the spec's retrain: window (artifacts/<Model>/retrain/), gate it (against
+//                                   the champion release.yaml names) and publish it to --feed only if it wins; a
+//                                   champion that wins is kept and nothing is published (exit 0; docs/monitoring.md#retraining)
 //   ./build.sh --target=Packages    only the packages, into artifacts/packages
 //   ./build.sh --target=Test        the test suite (it tests the packages, so it makes them first)
 //   ./build.sh --target=Bench       the benchmarks (bench/README.md)
 //   ./build.sh --target=Clean       remove build outputs (the feed under artifacts/ is kept)
 // Arguments: --target, --configuration (Release), --feed (where builds publish: artifacts/feed), --stage (Release only),
-// --model and --shard (Sweep and SweepFinish only), and Cake's own options (--verbosity, --dryrun, --tree, --description, --exclusive; dotnet cake --help). Any other
+// --model (Sweep, SweepFinish, DriftCheck, Retrain), --shard (Sweep and SweepFinish only), --current and --retrain-on-drift
+// (DriftCheck only), and Cake's own options (--verbosity, --dryrun, --tree, --description, --exclusive; dotnet cake --help). Any other
 // argument stops the script with exit code 2 (MLOPS0033), so a pipeline never passes an option that does nothing.
 // The models here build on MLOps.Sdk exactly as in any other repository (models/nuget.config points NuGet at
 // artifacts/packages, global.json names the version): this script first makes those packages, then runs the same
 // build/Models.proj a repository made by `dotnet new mlops-repo` runs.
-BuildArguments.RejectUnknown(Context, "target", "configuration", "feed", "stage", "model", "shard");
+BuildArguments.RejectUnknown(Context, "target", "configuration", "feed", "stage", "model", "shard", "current", "retrain-on-drift");
 var target = Argument("target", "Pipeline");
 var configuration = Argument("configuration", "Release");
 // Cake runs with the script's folder (build/) as its working directory.
@@ -36,6 +45,15 @@ var feed = Argument("feed", artifacts.Combine("feed").FullPath);
 var stage = Argument("stage", "");
 var sweepModel = Argument("model", "");
 var sweepShard = Argument("shard", "");
+var driftCurrent = Argument("current", "");
+var retrainOnDrift = HasArgument("retrain-on-drift");
+// DriftCheck and Retrain check their arguments before any work (exit 2), as unknown arguments are.
+var loopModel = target == "DriftCheck" || target == "Retrain" ? ModelName() : "";
+if (target == "DriftCheck" && driftCurrent == "")
+{
+    Error("error MLOPS7037: DriftCheck needs the data to check: --current=<data file or folder, or a folder of prediction logs>.");
+    System.Environment.Exit(2);
+}
 var mlops = root.CombineWithFilePath($"src/MLOps.Cli/bin/{configuration}/net10.0/mlops.dll");
 // The packages this repository makes (build/Packages.slnf); one version for all, from global.json.
 var packageIds = new[] { "MLOps.ModelFormat", "MLOps.Runtime", "MLOps.Sdk", "MLOps.Cli", "MLOps.Templates" };
@@ -195,6 +213,89 @@ Task("SweepFinish")
     .Description("Finish the sweeps whose shards ran on other agents (every trial in the shared run store), then gate and publish each winner.")
     .IsDependentOn("PublishPackages")
     .Does(() => Sweep("SweepFinish"));
+
+// Closing the loop (docs/monitoring.md): a drift check of fresh data against the packaged model, and a retrain on the
+// spec's fresh-data window that must beat the champion to be published.
+string ModelName()
+{
+    string name = sweepModel != "" ? sweepModel : System.IO.Directory.GetDirectories(root.Combine("models").FullPath)
+        .Where(d => System.IO.Directory.GetFiles(d, "*.csproj").Length > 0).Select(d => System.IO.Path.GetFileName(d)).OrderBy(n => n).FirstOrDefault() ?? "";
+    if (name == "" || GetFiles(root.FullPath + $"/models/{name}/*.csproj").Count == 0)
+    {
+        Error($"error MLOPS7043: no model project under models/{name}/. Name a folder of models/ with --model=<Name>.");
+        System.Environment.Exit(2);
+    }
+
+    return name;
+}
+
+// Exit 1 on drift (MLOPS7030), unless --retrain-on-drift turns it into a retrain: then the retrain's outcome decides
+// (0 when it published, 1 when the champion was kept: the drift is still unanswered).
+Task("DriftCheck")
+    .Description("Compare --current=<data|prediction logs> with the model's latest package in --feed; exit 1 on drift (or retrain with --retrain-on-drift).")
+    .IsDependentOn("Packages")
+    .Does(() =>
+{
+    string model = loopModel;
+    var output = artifacts.Combine(model).Combine("drift");
+    var spec = root.CombineWithFilePath($"models/{model}/model.yaml");
+    var package = GetFiles(root.FullPath + $"/models/{model}/*.csproj").First().GetFilenameWithoutExtension().FullPath;
+    int exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().AppendQuoted(mlops.FullPath).Append("drift")
+            .Append("--reference").AppendQuoted(package).Append("--feed").AppendQuoted(feed)
+            .Append("--current").AppendQuoted(MakeAbsolute(File(driftCurrent)).FullPath).Append("--spec").AppendQuoted(spec.FullPath)
+            .Append("--json").AppendQuoted(output.CombineWithFilePath("drift.json").FullPath)
+            .Append("--html").AppendQuoted(output.CombineWithFilePath("drift.html").FullPath),
+        WorkingDirectory = root,
+    });
+    if (exit == 1 && retrainOnDrift)
+    {
+        Information($"{model}: drift found; retraining on the spec's fresh-data window (--retrain-on-drift).");
+        if (Retrain(model) == "champion-kept")
+        {
+            throw new CakeException($"{model}: drift found and the retrained model did not beat the champion: nothing was published (MLOPS7042).");
+        }
+
+        return;
+    }
+
+    if (exit != 0)
+    {
+        throw new CakeException(exit == 1 ? $"{model}: the data drifted (MLOPS7030): see artifacts/{model}/drift/drift.html." : $"mlops drift exited with {exit}.");
+    }
+});
+
+Task("Retrain")
+    .Description("Train --model=<Name> on its spec's retrain: window, gate it against the champion, publish it to --feed only if it wins.")
+    .IsDependentOn("PublishPackages")
+    .Does(() => Retrain(loopModel));
+
+// "published" or "champion-kept" (the SDK's gate keeps the champion when a retrain loses to it: MLOPS7042, nothing packed);
+// any other failure throws (exit 1). MLOpsPublish leaves runs/<Model>.json only when it published.
+string Retrain(string model)
+{
+    var folder = artifacts.Combine(model).Combine("retrain");
+    CleanDirectory(folder);
+    CleanDirectory(runs);
+    DotNetExecute(mlops, new ProcessArgumentBuilder().Append("retrain-window").AppendQuoted(root.CombineWithFilePath($"models/{model}/model.yaml").FullPath)
+        .Append("-o").AppendQuoted(folder.FullPath));
+    DotNetMSBuild(GetFiles(root.FullPath + $"/models/{model}/*.csproj").First().FullPath, MSBuild()
+        .WithTarget("MLOpsPublish")
+        .SetConfiguration(configuration)
+        .WithProperty("MLOpsDataPath", folder.CombineWithFilePath("window.csv").FullPath)
+        .WithProperty("MLOpsRetrainWindowFile", folder.CombineWithFilePath("window.json").FullPath)
+        .WithArgumentCustomization(args => args.Append("-restore")));
+    if (!FileExists(runs.CombineWithFilePath(model + ".json")))
+    {
+        Information($"{model}: retrain summary: champion kept (MLOPS7042 above); nothing was published.");
+        return "champion-kept";
+    }
+
+    Summary();
+    Information($"{model}: retrain summary: the retrained model won and was published to {feed}.");
+    return "published";
+}
 
 Task("Test")
     .Description("The test suite: unit, CLI, target (real dotnet build on MLOps.Sdk) and package (real restore) tests.")

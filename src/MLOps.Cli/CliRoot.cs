@@ -38,6 +38,8 @@ internal sealed class CliRoot
             TrainCommand.Create(),
             RunsCommand.Create(),
             ReportCommand.Create(),
+            RetrainWindowCommand.Create(),
+            DriftCommand.Create(),
             PredictCommand.Create(),
             MonitorCommand.Create(),
         };

@@ -57,6 +57,29 @@ public static class ExitCodes
         Codes.RunLimitInvalid,
         // Sweeps: a parent run that is not there (a wrong id or store).
         Codes.SweepParentNotFound,
+        // Retrain: a model without a retrain: section, retrain data that cannot be read.
+        Codes.RetrainNotConfigured,
+        Codes.RetrainDataUnreadable,
+        // Drift checks: a reference, model or data that is not there or cannot be read, no schema for raw data, an
+        // output that cannot be written, a share out of range (mlops drift --share). A drift found (MLOPS7030) exits 1.
+        Codes.DriftInputNotFound,
+        Codes.DriftSchemaMissing,
+        Codes.DriftModelUnusable,
+        Codes.DriftDataUnreadable,
+        Codes.DriftOutputNotWritten,
+        Codes.DriftReferenceUnreadable,
+        Codes.DriftReferenceNotReference,
+        Codes.DriftReferenceVersion,
+        Codes.DriftShareOutOfRange,
+        Codes.DriftCurrentEmpty,
+        Codes.DriftReferenceEmpty,
+        // Current data that lacks a reference column or has it as another kind, and column options that cannot apply.
+        Codes.DriftColumnMissing,
+        Codes.DriftKindMismatch,
+        Codes.DriftUnknownMethod,
+        Codes.DriftThresholdOutOfRange,
+        Codes.DriftMethodNotApplicable,
+        Codes.DriftMethodNeedsExactValues,
         // mlops predict: a model, schema, output or option that is not there or not usable; mlops monitor performance: no logs.
         Codes.ScoringModelNotFound,
         Codes.ScoringSchemaMissing,

@@ -5,6 +5,7 @@ using MLOps.Core.Gates;
 using MLOps.Core.IO;
 using MLOps.Core.SourceControl;
 using MLOps.Core.Spec;
+using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Tasks;
 
@@ -33,6 +34,16 @@ public sealed class CheckQualityGate : MLOpsTask
     /// <summary>Where the results go as JUnit XML; empty: not written.</summary>
     public string? JUnitFile { get; set; }
 
+    /// <summary>
+    /// A retrain (MLOpsRetrainWindowFile): losing to the champion, and only that (MLOPS3004), is an outcome rather than a
+    /// failure. The failures become warnings with MLOPS7042, <see cref="ChampionKeptFile"/> is written, and no gate.json
+    /// is, so nothing is packed or published (docs/monitoring.md#retraining).
+    /// </summary>
+    public bool KeepChampionOnLoss { get; set; }
+
+    /// <summary>Written when the champion was kept (a retrain lost to it); deleted otherwise.</summary>
+    public string? ChampionKeptFile { get; set; }
+
     protected override void Run(DiagnosticBag bag)
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(VerdictFile))!;
@@ -55,10 +66,21 @@ public sealed class CheckQualityGate : MLOpsTask
         }
 
         string specDirectory = Path.GetDirectoryName(spec.SourcePath)!;
-        GateOutcome outcome = GateRun.Run(spec, metrics, champion, GateOverride, () => CiEnvironment.Current(specDirectory).Identity, bag);
+        var found = new DiagnosticBag();
+        GateOutcome outcome = GateRun.Run(spec, metrics, champion, GateOverride, () => CiEnvironment.Current(specDirectory).Identity, found);
         if (JUnitFile is { Length: > 0 })
         {
             GateJUnit.Write(JUnitFile, spec.Name, outcome.Cases, outcome.Champion, outcome.Override);
+        }
+
+        if (KeepChampion(found, outcome, bag))
+        {
+            return;
+        }
+
+        foreach (Diagnostic d in found)
+        {
+            bag.Add(d);
         }
 
         if (!bag.HasErrors)
@@ -72,5 +94,31 @@ public sealed class CheckQualityGate : MLOpsTask
                 ? $"{spec.Name}: quality gate passed ({passed} of {checks} checks{against})"
                 : $"{spec.Name}: quality gate failed and overridden ({passed} of {checks} checks passed{against})");
         }
+    }
+
+    private bool KeepChampion(DiagnosticBag found, GateOutcome outcome, DiagnosticBag bag)
+    {
+        bool kept = KeepChampionOnLoss && outcome.Champion is not null && found.HasErrors
+            && found.Where(d => d.Severity == Severity.Error).All(d => d.Code == Codes.ChampionGateFailed);
+        if (ChampionKeptFile is not { Length: > 0 } file)
+        {
+            return false;
+        }
+
+        if (!kept)
+        {
+            File.Delete(file);
+            return false;
+        }
+
+        foreach (Diagnostic d in found)
+        {
+            bag.Add(d with { Severity = Severity.Warning });
+        }
+
+        ChampionComparison c = outcome.Champion!;
+        bag.Warning(Codes.RetrainChampionKept, $"The retrained model did not beat champion {c.Version} ({c.Stage}) on its test rows: nothing is packed or published, and the champion keeps serving. The run is recorded as gate-failed with both models' metrics.", SpecFile);
+        JsonFile.Write(file, c);
+        return true;
     }
 }

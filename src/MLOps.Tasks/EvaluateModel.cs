@@ -1,17 +1,21 @@
 using System.Globalization;
 using Microsoft.Build.Framework;
+using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
+using MLOps.Core.DriftCheck;
 using MLOps.Core.Evaluation;
 using MLOps.Core.Evaluation.Details;
 using MLOps.Core.IO;
 using MLOps.Core.Spec;
 using MLOps.Core.Training;
+using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Tasks;
 
 /// <summary>
 /// Scores the held-out rows with the trained model and writes metrics.json and, beside it, evaluation.json (curves,
-/// confusion matrix, residuals, feature importance); when the split has validation rows, scores them too into
+/// confusion matrix, residuals, feature importance) and drift-reference.json (the test rows' inputs and the model's
+/// predictions, what drift checks compare with); when the split has validation rows, scores them too into
 /// validation.metrics.json (same format). Gates read metrics.json (the test split) only.
 /// </summary>
 public sealed class EvaluateModel : MLOpsTask
@@ -49,7 +53,14 @@ public sealed class EvaluateModel : MLOpsTask
 
             SortedDictionary<string, double> metrics = result.Metrics;
             // Details first: metrics.json is the step's Outputs stamp, so it must be the last file written.
-            JsonFile.Write(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(MetricsFile))!, EvaluationDetails.FileName), result.Details);
+            string directory = Path.GetDirectoryName(Path.GetFullPath(MetricsFile))!;
+            JsonFile.Write(Path.Combine(directory, EvaluationDetails.FileName), result.Details);
+            if (SchemaFile.Load(spec.Data.SchemaPath, bag) is not { } schema)
+            {
+                return;
+            }
+
+            TrainingDriftReference.Build(spec, schema, model, testSet).Save(Path.Combine(directory, ModelFiles.DriftReferenceFile));
             JsonFile.Write(MetricsFile, metrics);
             if (!EvaluateValidation(spec, model, bag))
             {

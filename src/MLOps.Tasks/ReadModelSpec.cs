@@ -11,6 +11,9 @@ public sealed class ReadModelSpec : MLOpsTask
     [Required]
     public string SpecFile { get; set; } = "";
 
+    /// <summary>MLOpsDataPath: train on this data instead of the spec's data.path (a retrain's window); empty: the spec's.</summary>
+    public string DataPath { get; set; } = "";
+
     [Output]
     public string ModelName { get; private set; } = "";
 
@@ -37,7 +40,7 @@ public sealed class ReadModelSpec : MLOpsTask
         if (SpecLoader.Load(SpecFile, bag) is { } spec)
         {
             ModelName = spec.Name;
-            DataFile = spec.Data.Path;
+            DataFile = DataPath.Length > 0 ? Path.GetFullPath(DataPath) : spec.Data.Path;
             SchemaFile = spec.Data.SchemaPath;
             TestDataFile = spec.Split.TestData ?? "";
             PackageContentPath = ModelFiles.PackageContentPath(spec.Name);

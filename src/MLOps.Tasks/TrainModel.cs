@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Build.Framework;
 using MLOps.Core.Diagnostics;
+using MLOps.Core.IO;
 using MLOps.Core.Training;
+using MLOps.ModelFormat.Contract;
 
 namespace MLOps.Tasks;
 
@@ -17,12 +19,25 @@ public sealed class TrainModel : MLOpsTask
     /// <summary>sweep/winner.json of a finished sweep: train with the winning trial's parameters and record the sweep. Empty: the spec's parameters.</summary>
     public string SweepWinnerFile { get; set; } = "";
 
+    /// <summary>MLOpsDataPath: train on this data instead of the spec's data.path (a retrain's window); empty: the spec's.</summary>
+    public string DataPath { get; set; } = "";
+
+    /// <summary>window.json of a retrain (MLOpsRetrainWindowFile): recorded in training.json and lineage as <c>retrain</c>. Empty: none.</summary>
+    public string RetrainWindowFile { get; set; } = "";
+
     [Output]
     public string ModelFile { get; private set; } = "";
 
     protected override void Run(DiagnosticBag bag)
     {
         if (SpecInputs.Load(SpecFile, bag) is not var (spec, schema))
+        {
+            return;
+        }
+
+        spec = DataPath.Length > 0 ? spec.WithDataPath(DataPath) : spec;
+        RetrainLineage? window = RetrainWindowFile.Length > 0 ? IntermediateFile.Read<RetrainLineage>(RetrainWindowFile, bag) : null;
+        if (bag.HasErrors)
         {
             return;
         }
@@ -40,6 +55,12 @@ public sealed class TrainModel : MLOpsTask
             if (winner is not null)
             {
                 record = winner.Record(record, OutputDirectory);
+            }
+
+            if (window is not null)
+            {
+                record = record with { Retrain = window };
+                JsonFile.Write(Path.Combine(OutputDirectory, ModelTrainer.RecordFileName), record);
             }
 
             ModelFile = Path.Combine(OutputDirectory, ModelTrainer.ModelFileName);

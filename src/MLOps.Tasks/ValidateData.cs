@@ -31,6 +31,9 @@ public sealed class ValidateData : MLOpsTask
     /// <summary>training (default) or serving: a column declared for other environments is neither required nor checked.</summary>
     public string Environment { get; set; } = TableSchema.DefaultEnvironment;
 
+    /// <summary>MLOpsDataPath: the data to validate and profile instead of the spec's data.path; empty: the spec's.</summary>
+    public string DataPath { get; set; } = "";
+
     protected override void Run(DiagnosticBag bag)
     {
         if (File.Exists(ReportFile))
@@ -38,7 +41,8 @@ public sealed class ValidateData : MLOpsTask
             File.Delete(ReportFile);
         }
 
-        var (spec, report, profile) = ModelDataCheck.Run(SpecFile, bag, string.IsNullOrEmpty(Environment) ? TableSchema.DefaultEnvironment : Environment);
+        var (spec, report, profile) = ModelDataCheck.Run(SpecFile, bag, string.IsNullOrEmpty(Environment) ? TableSchema.DefaultEnvironment : Environment,
+            DataPath.Length > 0 ? Path.GetFullPath(DataPath) : null);
         if (report is not null && ArtifactReportFile.Length > 0)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ArtifactReportFile))!);

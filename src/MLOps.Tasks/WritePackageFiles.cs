@@ -41,6 +41,9 @@ public sealed class WritePackageFiles : MLOpsTask
     /// <summary>The version decision ResolveModelVersion wrote (lineage's version_decision); none with no file.</summary>
     public string? VersionDecisionFile { get; set; }
 
+    /// <summary>MLOpsDataPath: the data trained on instead of the spec's data.path; git is asked about it, not the spec's.</summary>
+    public string DataPath { get; set; } = "";
+
     protected override void Run(DiagnosticBag bag)
     {
         if (SpecLoader.Load(SpecFile, bag) is not { } spec)
@@ -61,7 +64,7 @@ public sealed class WritePackageFiles : MLOpsTask
         }
 
         // The commit reproduces the model only if it holds the spec, the schema and every data file as they are.
-        string[] inputs = [spec.SourcePath, spec.Data.SchemaPath, .. DataParts(spec.Data.Path)];
+        string[] inputs = [spec.SourcePath, spec.Data.SchemaPath, .. DataParts(DataPath.Length > 0 ? Path.GetFullPath(DataPath) : spec.Data.Path)];
         GitInfo git = GitInfo.Read(Path.GetDirectoryName(spec.SourcePath)!, inputs);
         Lineage lineage = LineageBuilder.Build(PackageId, Version, training, metrics, gates, git, SdkVersion,
             CiEnvironment.Current(Path.GetDirectoryName(spec.SourcePath)!)) with { VersionDecision = decision };

@@ -41,6 +41,8 @@ public sealed class UsageTests
     [InlineData("versions")]
     [InlineData("lineage")]
     [InlineData("validate")]
+    [InlineData("drift", "--current", "data.csv")]
+    [InlineData("retrain-window", "model.yaml")]
     [InlineData()]
     public void Should_ExitTwo_When_ARequiredArgumentIsMissing(params string[] args)
     {
@@ -58,6 +60,7 @@ public sealed class UsageTests
     [InlineData("versions", "mlops versions FlightDelay.Model --feed artifacts/feed")]
     [InlineData("lineage", "mlops lineage FlightDelay.Model --version 1.0.2 --feed artifacts/feed")]
     [InlineData("validate", "mlops validate models/FlightDelay/model.yaml")]
+    [InlineData("retrain-window", "mlops retrain-window models/FlightDelay/model.yaml -o artifacts/FlightDelay/retrain")]
     public void Should_PrintUsageAndAnExample_When_HelpIsAsked(string command, string example)
     {
         // Given a command

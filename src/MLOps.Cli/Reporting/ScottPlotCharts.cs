@@ -79,6 +79,24 @@ internal sealed class ScottPlotCharts : IChartRenderer
         return Image(plot, chart.Title);
     }
 
+    public string Histograms(PairedHistogram chart)
+    {
+        var plot = NewPlot(chart.Title, "", chart.ValueLabel);
+        AddSeries(plot, chart.First, -0.2, chart.FirstName, Color.FromHex("#2463b4"));
+        AddSeries(plot, chart.Second, 0.2, chart.SecondName, Color.FromHex("#d9822b"));
+        plot.Axes.Bottom.TickGenerator = Manual([.. chart.Labels.Select((label, i) => ((double)i, label))]);
+        plot.Axes.Margins(bottom: 0);
+        plot.ShowLegend(Alignment.UpperRight);
+        return Image(plot, chart.Title);
+    }
+
+    // One side of a paired histogram: bars 0.4 wide, offset from each bin's centre so both sides show.
+    private static void AddSeries(Plot plot, IReadOnlyList<double> values, double offset, string name, Color color)
+    {
+        var bars = plot.Add.Bars(values.Select((v, i) => new Bar { Position = i + offset, Value = v, Size = 0.4, FillColor = color }).ToArray());
+        bars.LegendText = name;
+    }
+
     private static Plot NewPlot(string title, string x, string y)
     {
         var plot = new Plot();

@@ -41,6 +41,7 @@ public static class LineageBuilder
         {
             Build = ci is null ? null : new BuildLineage(ci.Identity, ci.System, ci.RunUrl, ci.Branch),
             Sweep = training.Sweep,
+            Retrain = training.Retrain,
             Split = training.Split is { TestData: { } test } split && git.Root is { } r
                 ? split with { TestData = test with { Path = PortablePath.Relative(r, test.Path) } }
                 : training.Split,

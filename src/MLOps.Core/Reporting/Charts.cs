@@ -10,6 +10,12 @@ public interface IChartRenderer
     string Lines(LineChart chart);
 
     string Bars(BarChart chart);
+
+    /// <summary>Two distributions over the same bins side by side (a drift check's reference and current). A renderer without
+    /// its own drawing shows them as two bar charts.</summary>
+    string Histograms(PairedHistogram chart) =>
+        Bars(new BarChart($"{chart.Title}: {chart.FirstName}", chart.ValueLabel, chart.Labels, chart.First)) +
+        Bars(new BarChart($"{chart.Title}: {chart.SecondName}", chart.ValueLabel, chart.Labels, chart.Second));
 }
 
 /// <summary>One named series of points.</summary>
@@ -38,3 +44,6 @@ public sealed record BarChart(string Title, string ValueLabel, IReadOnlyList<str
 {
     public bool Horizontal { get; init; }
 }
+
+/// <summary>Two series of values over the same labelled bins (shares of rows, say), drawn side by side with a legend.</summary>
+public sealed record PairedHistogram(string Title, string ValueLabel, IReadOnlyList<string> Labels, string FirstName, IReadOnlyList<double> First, string SecondName, IReadOnlyList<double> Second);

@@ -62,6 +62,9 @@ public static class ReportPage
     internal static void Heading(StringBuilder html, string id, string title, string note) =>
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"{id}\">\n<h2>{Encode(title)}</h2>\n<p class=\"note\">{note}</p>\n");
 
+    /// <summary>The report's style sheet, for the other pages written in the same look (the drift page).</summary>
+    internal static string Css => Resource("report.css");
+
     private static string Resource(string name)
     {
         using Stream stream = typeof(ReportPage).Assembly.GetManifestResourceStream($"MLOps.Core.Reporting.{name}")

@@ -20,6 +20,19 @@ public sealed record ModelSpec(
     ChampionSpec? Champion = null,
     SweepSpec? Sweep = null)
 {
+    /// <summary>The drift check's settings (docs/model-spec.md#drift); null: the drift engine's defaults.</summary>
+    public DriftSpec? Drift { get; init; }
+
+    /// <summary>What a retrain trains on (docs/model-spec.md#retrain); null: the model has no retrain window.</summary>
+    public RetrainSpec? Retrain { get; init; }
+
+    /// <summary>
+    /// This spec trained on other data (a retrain's window, MLOpsDataPath): everything else as written. The schema and
+    /// every rule still apply; lineage records the data actually trained on.
+    /// </summary>
+    public ModelSpec WithDataPath(string path) =>
+        this with { Data = Data with { Path = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path)) } };
+
     /// <summary>The <c>monitoring:</c> section: live metric thresholds (<see cref="MonitoringSpec"/>); null when absent.</summary>
     public MonitoringSpec? Monitoring { get; init; }
 }

@@ -34,7 +34,7 @@ public static class SpecLoader
 
         int before = bag.Count(d => d.Severity == Severity.Error);
         var map = new YamlMap(root, full, "", bag);
-        map.RejectUnknownKeys("name", "description", "intended-use", "task", "data", "label", "features", "trainer", "split", "gates", "champion", "sweep", "monitoring");
+        map.RejectUnknownKeys("name", "description", "intended-use", "task", "data", "label", "features", "trainer", "split", "gates", "champion", "sweep", "monitoring", "drift", "retrain");
         string dir = Path.GetDirectoryName(full)!;
 
         string? name = map.String("name", required: true);
@@ -48,6 +48,8 @@ public static class SpecLoader
         ChampionSpec? champion = task is { } t3 ? ChampionSpecReader.Read(map, t3) : null;
         SplitSpecReader.CheckEarlyStopping(map, trainer, split);
         SweepSpec? sweep = task is { } t4 ? SweepSpecReader.Read(map, t4, trainer is null ? null : TrainerNames.Find(t4, trainer.Name), split.HasValidation) : null;
+        DriftSpec? drift = DriftSpecReader.Read(map);
+        RetrainSpec? retrain = RetrainSpecReader.Read(map, dir, data);
         MonitoringSpec? monitoring = task is { } t5 ? MonitoringSpecReader.Read(map, t5) : null;
 
         bool failed = bag.Count(d => d.Severity == Severity.Error) > before;
@@ -60,6 +62,8 @@ public static class SpecLoader
             map.String("description", required: false), map.String("intended-use", required: false), champion, sweep)
         {
             Monitoring = monitoring,
+            Drift = drift,
+            Retrain = retrain,
         };
     }
 

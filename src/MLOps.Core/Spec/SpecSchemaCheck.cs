@@ -27,6 +27,7 @@ public static class SpecSchemaCheck
         }
 
         CheckSplitColumn(spec, schema, bag);
+        DriftSpecCheck.Check(spec, schema, bag);
     }
 
     // A time split cuts on instants, so its column must be one the loader reads as a DateTime.

@@ -26,6 +26,18 @@ internal static class RunLineage
             yield return ("split_test_data", testData.Path);
     }
 
+    /// <summary>A retrain's window as params (<c>params.retrain_last = '2 months'</c>), so retrains are found and compared by their window.</summary>
+    public static IEnumerable<(string Name, string Value)> RetrainParams(RetrainLineage? retrain)
+    {
+        if (retrain is null)
+            yield break;
+        yield return ("retrain_by", retrain.By);
+        yield return ("retrain_last", retrain.Last);
+        yield return ("retrain_after", retrain.After);
+        yield return ("retrain_newest", retrain.Newest);
+        yield return ("retrain_source_fingerprint", retrain.SourceFingerprint);
+    }
+
     public static IReadOnlyDictionary<string, string> WithSweepTags(IReadOnlyDictionary<string, string> tags, SweepLineage? sweep)
     {
         if (sweep is null)

@@ -34,7 +34,7 @@ internal static class RunOutputs
             parameters["split_seed"] = Text(record.SplitSeed);
             foreach ((string name, double value) in record.Parameters)
                 parameters[name] = Text(value);
-            foreach ((string name, string value) in RunLineage.SplitParams(record.Split))
+            foreach ((string name, string value) in RunLineage.SplitParams(record.Split).Concat(RunLineage.RetrainParams(record.Retrain)))
                 parameters[name] = value;
             tools[RunEnvironment.MLNetTool] = record.MLNetVersion;
             run = run with { DataFingerprint = record.DataFingerprint, ModelSha256 = record.ModelSha256, Tags = RunLineage.WithSweepTags(run.Tags, record.Sweep) };

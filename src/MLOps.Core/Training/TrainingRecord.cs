@@ -39,4 +39,8 @@ public sealed record TrainingRecord(
     /// <summary>How the rows were split and the rows per split (lineage's <c>split</c>); null in records written before it existed.</summary>
     [JsonPropertyName("split"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SplitLineage? Split { get; init; }
+
+    /// <summary>The retrain window this model was trained on (lineage's <c>retrain</c>); null for the spec's own data.</summary>
+    [JsonPropertyName("retrain"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RetrainLineage? Retrain { get; init; }
 }

@@ -53,6 +53,10 @@ public sealed record Lineage(
     /// <summary>The sweep this model won, when a sweep chose its hyperparameters (docs/sweeps.md).</summary>
     [JsonPropertyName("sweep"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SweepLineage? Sweep { get; init; }
+
+    /// <summary>The fresh-data window a retrain trained on (docs/lineage.md); absent for a model trained on its spec's data.</summary>
+    [JsonPropertyName("retrain"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RetrainLineage? Retrain { get; init; }
 }
 
 /// <summary>The training data; <paramref name="Files"/> lists a folder's parts (absent for a single file).</summary>

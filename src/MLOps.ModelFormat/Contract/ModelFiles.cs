@@ -19,6 +19,9 @@ public static class ModelFiles
     /// <summary>The profile of the training data: the drift baseline.</summary>
     public const string ProfileFile = "profile.json";
 
+    /// <summary>The test split's inputs and the model's predictions on them, summarised: what drift checks compare with (docs/monitoring.md).</summary>
+    public const string DriftReferenceFile = "drift-reference.json";
+
     /// <summary>The folder, in a consumer's output, that holds one folder per model.</summary>
     public const string Folder = "mlops";
 

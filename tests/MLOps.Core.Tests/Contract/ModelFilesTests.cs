@@ -21,7 +21,7 @@ public sealed class ModelFilesTests
 
         // Then they pack the files by the contract's names, and take the package folder from ReadModelSpec
         Assert.All(
-            [ModelFiles.ModelFile, ModelFiles.LineageFile, ModelFiles.SchemaFile, ModelFiles.ProfileFile],
+            [ModelFiles.ModelFile, ModelFiles.LineageFile, ModelFiles.SchemaFile, ModelFiles.ProfileFile, ModelFiles.DriftReferenceFile],
             name => Assert.Contains(name, targets, StringComparison.Ordinal));
         Assert.DoesNotContain(ModelFiles.PackageContentRoot, targets, StringComparison.Ordinal);
         Assert.Contains("TaskParameter=\"PackageContentPath\"", targets, StringComparison.Ordinal);

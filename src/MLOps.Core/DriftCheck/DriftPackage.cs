@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using MLOps.Core.Diagnostics;
+using MLOps.Core.Registry;
+using MLOps.ModelFormat.Contract;
+using NuGet.Packaging;
+using NuGet.Versioning;
+
+namespace MLOps.Core.DriftCheck;
+
+/// <summary>
+/// A model package from a feed as a <see cref="DriftModelFolder"/>: <c>Id@Version</c> (or <c>Id</c> for the highest
+/// listed version) is downloaded and its model files (contentFiles/any/any/mlops/&lt;Model&gt;/) extracted to a temp folder.
+/// </summary>
+public static partial class DriftPackage
+{
+    /// <summary>True when <paramref name="text"/> reads as a package id with an optional @version (and is not a path that exists).</summary>
+    public static bool IsPackageReference(string text) =>
+        !Path.Exists(text) && Reference().IsMatch(text) && !text.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+        && !Data.Readers.DataFiles.Extensions.Any(e => text.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    public static DriftModelFolder? Fetch(string reference, string feedSource, string tempRoot, DiagnosticBag bag)
+    {
+        Match match = Reference().Match(reference);
+        string id = match.Groups["id"].Value;
+        if (ModelFeed.Open(feedSource, bag) is not { } feed)
+        {
+            return null;
+        }
+
+        NuGetVersion? version = match.Groups["version"].Success && NuGetVersion.TryParse(match.Groups["version"].Value, out NuGetVersion? v) ? v : null;
+        version ??= match.Groups["version"].Success ? null : Latest(feed.GetListedVersionsAsync(id, bag).GetAwaiter().GetResult());
+        byte[]? nupkg = version is null ? null : feed.DownloadBytesAsync(id, version, bag).GetAwaiter().GetResult();
+        if (nupkg is null)
+        {
+            if (!bag.HasErrors)
+            {
+                bag.Error(Codes.DriftInputNotFound, $"Package {reference} is not in feed '{feed.Source}'{(version is null && !match.Groups["version"].Success ? " (no version of it)" : "")}. Check the id, the version and --feed.");
+            }
+
+            return null;
+        }
+
+        string folder = Path.Combine(tempRoot, $"{id}.{version}");
+        using var stream = new MemoryStream(nupkg);
+        using var reader = new PackageArchiveReader(stream);
+        foreach (string file in reader.GetFiles().Where(f => f.StartsWith(ModelFiles.PackageContentRoot, StringComparison.Ordinal) && f[ModelFiles.PackageContentRoot.Length..].Count(c => c == '/') == 1))
+        {
+            Directory.CreateDirectory(folder);
+            using Stream entry = reader.GetStream(file);
+            using FileStream output = File.Create(Path.Combine(folder, Path.GetFileName(file)));
+            entry.CopyTo(output);
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            bag.Error(Codes.DriftInputNotFound, $"Package {id} {version} in feed '{feed.Source}' holds no model files ({ModelFiles.PackageContentRoot}<Model>/): it is not a model package.");
+            return null;
+        }
+
+        return new DriftModelFolder(folder, $"{id} {version}");
+    }
+
+    private static NuGetVersion? Latest(IReadOnlyList<NuGetVersion> versions) => versions.Count == 0 ? null : versions[^1];
+
+    [GeneratedRegex(@"^(?<id>[A-Za-z0-9_][A-Za-z0-9_.\-]*)(@(?<version>[^@\s/\\]+))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Reference();
+}
