@@ -34,6 +34,9 @@ public sealed class ModelHost<TInput, TOutput> : IDisposable
     /// <summary>The model version lineage.json records (or the package's, when it came from a feed).</summary>
     public string? Version => _model.Info.Version;
 
+    /// <summary>True once disposed (the swap tests check when).</summary>
+    internal bool IsDisposed => _disposed;
+
     /// <summary>Loads model.zip from <paramref name="directory"/> after checking its sha256 against lineage.json.</summary>
     public static ModelHost<TInput, TOutput> Load(string directory) => Create(LoadedModel.Load(directory));
 

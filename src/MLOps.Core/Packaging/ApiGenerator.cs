@@ -65,6 +65,10 @@ public static partial class ApiGenerator
         cs.AppendLine("    /// <summary>Loads the model from a folder holding model.zip and lineage.json.</summary>");
         cs.AppendLine(CultureInfo.InvariantCulture, $"    public static global::MLOps.Runtime.ModelHost<{names.Input}, {names.Prediction}> Load(string directory) =>");
         cs.AppendLine(CultureInfo.InvariantCulture, $"        global::MLOps.Runtime.ModelHost<{names.Input}, {names.Prediction}>.Load(directory);");
+        cs.AppendLine();
+        cs.AppendLine("    /// <summary>Serves the model copied beside the application, swapping in newer versions from <paramref name=\"source\"/> (docs/serving.md).</summary>");
+        cs.AppendLine(CultureInfo.InvariantCulture, $"    public static global::MLOps.Runtime.ModelService<{names.Input}, {names.Prediction}> Start(global::MLOps.Runtime.IModelSource? source = null, global::System.TimeSpan? pollInterval = null, global::MLOps.Runtime.PredictionLogOptions? log = null, string? directory = null) =>");
+        cs.AppendLine(CultureInfo.InvariantCulture, $"        global::MLOps.Runtime.ModelService<{names.Input}, {names.Prediction}>.Start(new global::MLOps.Runtime.ModelServiceOptions {{ ModelName = Name, Directory = directory, Source = source, PollInterval = pollInterval, Log = log }});");
         foreach (string line in ModelMembers(spec, schema, names))
         {
             cs.AppendLine(line);

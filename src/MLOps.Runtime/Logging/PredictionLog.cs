@@ -35,6 +35,9 @@ internal sealed class PredictionLog<TInput, TOutput> : IAsyncDisposable
     public static PredictionLog<TInput, TOutput> Start(PredictionLogOptions options, PredictionLogFiles files)
     {
         options.Validate();
+        // The serialisers are built now, so a type they cannot handle fails the start, not the writer later.
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(JsonRow<TInput>).TypeHandle);
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(JsonRow<TOutput>).TypeHandle);
         return new PredictionLog<TInput, TOutput>(options, PredictionLogWriter<TInput, TOutput>.Open(options, files));
     }
 

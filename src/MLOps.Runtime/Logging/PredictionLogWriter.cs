@@ -12,10 +12,11 @@ namespace MLOps.Runtime;
 /// past MaxFiles. Records the callers dropped are reported as a {"time":...,"dropped":N} line before the next record
 /// and at the end. A failing disk does not stop the service: the record is counted as dropped and the error kept (MLOPS6010).
 /// </summary>
-internal sealed class PredictionLogWriter<TInput, TOutput> : IDisposable
+internal sealed partial class PredictionLogWriter<TInput, TOutput> : IDisposable
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
     private static readonly byte[] NewLine = [(byte)'\n'];
+    private static readonly TimeSpan BatchPause = TimeSpan.FromMilliseconds(10);
     private readonly PredictionLogOptions _options;
     private readonly PredictionLogFiles _files;
     private readonly ArrayBufferWriter<byte> _line = new(1024);
@@ -23,6 +24,7 @@ internal sealed class PredictionLogWriter<TInput, TOutput> : IDisposable
     private Stream? _stream;
     private long _size;
     private long _droppedReported;
+    private (ModelInfo? Info, JsonEncodedText Name, JsonEncodedText? Version, JsonEncodedText Sha256) _model;
 
     private PredictionLogWriter(PredictionLogOptions options, PredictionLogFiles files)
     {
@@ -61,12 +63,18 @@ internal sealed class PredictionLogWriter<TInput, TOutput> : IDisposable
                 while (queue.TryRead(out LogEntry<TInput, TOutput> entry))
                 {
                     ReportDropped(counters);
-                    Serialise(entry);
-                    Write(counters, record: true);
+                    if (TrySerialise(entry, counters))
+                    {
+                        Write(counters, record: true);
+                    }
                 }
 
                 ReportDropped(counters);
                 Flush();
+
+                // Let records gather before asking again: woken per record, the writer would cost the callers a
+                // thread-pool hop each; in batches it costs them a queue write. Bounds the log's lag to this pause.
+                await Task.Delay(BatchPause).ConfigureAwait(false);
             }
 
             ReportDropped(counters);
@@ -79,16 +87,46 @@ internal sealed class PredictionLogWriter<TInput, TOutput> : IDisposable
         _json.Dispose();
     }
 
+    // A property getter of the caller's classes may throw: that record is lost (and counted), not the writer.
+    private bool TrySerialise(LogEntry<TInput, TOutput> entry, LogCounters counters)
+    {
+        try
+        {
+            Serialise(entry);
+            return true;
+        }
+#pragma warning disable CA1031 // any exception from the caller's getters: the record is counted as dropped, the writer goes on
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return Lost(counters, record: true, $"a record could not be serialised: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
     private void Serialise(LogEntry<TInput, TOutput> entry)
     {
         Begin(entry.Time);
-        _json.WriteString(PredictionRecord.Keys.RequestId, entry.RequestId);
-        _json.WriteString(PredictionRecord.Keys.Model, entry.Model.Name);
-        _json.WriteString(PredictionRecord.Keys.Version, entry.Model.Version);
-        _json.WriteString(PredictionRecord.Keys.ModelSha256, entry.Model.ModelSha256);
-        _json.WritePropertyName(PredictionRecord.Keys.Input);
+        _json.WriteString(Keys.RequestId, entry.RequestId);
+        if (!ReferenceEquals(entry.Model, _model.Info))
+        {
+            // Encoded once per model, not per record: they change only with a swap.
+            _model = (entry.Model, JsonEncodedText.Encode(entry.Model.Name), entry.Model.Version is { } v ? JsonEncodedText.Encode(v) : null, JsonEncodedText.Encode(entry.Model.ModelSha256));
+        }
+
+        _json.WriteString(Keys.Model, _model.Name);
+        if (_model.Version is { } version)
+        {
+            _json.WriteString(Keys.Version, version);
+        }
+        else
+        {
+            _json.WriteNull(Keys.Version);
+        }
+
+        _json.WriteString(Keys.ModelSha256, _model.Sha256);
+        _json.WritePropertyName(Keys.Input);
         JsonRow<TInput>.Write(_json, entry.Input);
-        _json.WritePropertyName(PredictionRecord.Keys.Output);
+        _json.WritePropertyName(Keys.Output);
         JsonRow<TOutput>.Write(_json, entry.Output);
         End();
     }
@@ -102,7 +140,7 @@ internal sealed class PredictionLogWriter<TInput, TOutput> : IDisposable
         }
 
         Begin(DateTime.UtcNow);
-        _json.WriteNumber(PredictionRecord.Keys.Dropped, dropped);
+        _json.WriteNumber(Keys.Dropped, dropped);
         End();
         if (Write(counters, record: false))
         {
@@ -115,7 +153,9 @@ internal sealed class PredictionLogWriter<TInput, TOutput> : IDisposable
         _line.ResetWrittenCount();
         _json.Reset(_line);
         _json.WriteStartObject();
-        _json.WriteString(PredictionRecord.Keys.Time, time.ToString(TimeFormat, CultureInfo.InvariantCulture));
+        Span<char> text = stackalloc char[32];
+        time.TryFormat(text, out int written, TimeFormat, CultureInfo.InvariantCulture);
+        _json.WriteString(Keys.Time, text[..written]);
     }
 
     private void End()
@@ -125,87 +165,16 @@ internal sealed class PredictionLogWriter<TInput, TOutput> : IDisposable
         _line.Write(NewLine);
     }
 
-    /// <summary>Writes the line, rotating first when it would pass the file bound. False when it could not be written.</summary>
-    private bool Write(LogCounters counters, bool record)
+    /// <summary>The record's keys (<see cref="PredictionRecord.Keys"/>), encoded once.</summary>
+    private static class Keys
     {
-        ReadOnlySpan<byte> line = _line.WrittenSpan;
-        if (line.Length > _options.MaxFileBytes)
-        {
-            // Larger than a whole file: no rotation makes room for it.
-            return Lost(counters, record, $"a record of {line.Length} bytes is larger than MaxFileBytes ({_options.MaxFileBytes})");
-        }
-
-        try
-        {
-            if (_stream is null || (_size > 0 && _size + line.Length > _options.MaxFileBytes))
-            {
-                Rotate();
-            }
-
-            _stream!.Write(line);
-            _size += line.Length;
-            if (record)
-            {
-                Interlocked.Increment(ref counters.Written);
-            }
-
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Close();
-            return Lost(counters, record, e.Message);
-        }
-    }
-
-    private bool Lost(LogCounters counters, bool record, string why)
-    {
-        Error = $"{RuntimeCodes.LogWriteFailed}: the prediction log in '{Directory}' could not be written ({why}); records are counted as dropped until it can.";
-        if (record)
-        {
-            Interlocked.Increment(ref counters.Dropped);
-        }
-
-        return false;
-    }
-
-    private void Rotate()
-    {
-        Close();
-        StartFile();
-        PredictionLogFiles.Trim(Directory, _options.MaxFiles);
-    }
-
-    private void StartFile()
-    {
-        (_stream, _) = _files.Next(Directory, DateTime.UtcNow);
-        _size = 0;
-    }
-
-    private void Flush()
-    {
-        try
-        {
-            _stream?.Flush();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Error = $"{RuntimeCodes.LogWriteFailed}: the prediction log in '{Directory}' could not be flushed ({e.Message}).";
-            Close();
-        }
-    }
-
-    private void Close()
-    {
-        Stream? stream = _stream;
-        _stream = null;
-        try
-        {
-            stream?.Dispose();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Error = $"{RuntimeCodes.LogWriteFailed}: the prediction log in '{Directory}' could not be closed ({e.Message}).";
-        }
+        public static readonly JsonEncodedText Time = JsonEncodedText.Encode(PredictionRecord.Keys.Time);
+        public static readonly JsonEncodedText RequestId = JsonEncodedText.Encode(PredictionRecord.Keys.RequestId);
+        public static readonly JsonEncodedText Model = JsonEncodedText.Encode(PredictionRecord.Keys.Model);
+        public static readonly JsonEncodedText Version = JsonEncodedText.Encode(PredictionRecord.Keys.Version);
+        public static readonly JsonEncodedText ModelSha256 = JsonEncodedText.Encode(PredictionRecord.Keys.ModelSha256);
+        public static readonly JsonEncodedText Input = JsonEncodedText.Encode(PredictionRecord.Keys.Input);
+        public static readonly JsonEncodedText Output = JsonEncodedText.Encode(PredictionRecord.Keys.Output);
+        public static readonly JsonEncodedText Dropped = JsonEncodedText.Encode(PredictionRecord.Keys.Dropped);
     }
 }

@@ -12,9 +12,12 @@ public sealed partial class ModelService<TInput, TOutput>
 
     private async Task<ReloadResult> ReloadAsync(bool retryRefused, CancellationToken ct)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         await _reloadGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            // Disposed while waiting: the service's host is released, nothing may be swapped in any more.
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
             return await ReloadCoreAsync(retryRefused, ct).ConfigureAwait(false);
         }
         finally
@@ -45,6 +48,11 @@ public sealed partial class ModelService<TInput, TOutput>
             return ReloadResult.Unchanged(current);
         }
 
+        if (candidate.Key == _sameKey)
+        {
+            return ReloadResult.Unchanged(current);
+        }
+
         if (!retryRefused && candidate.Key == _refusedKey && _lastFailure is { } refused)
         {
             return refused;
@@ -61,6 +69,11 @@ public sealed partial class ModelService<TInput, TOutput>
             _refusedKey = candidate.Key;
             return Fail(current, e.Code, e.Message);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The candidate's files went away or are locked while being read: try again at the next reload.
+            return Fail(current, RuntimeCodes.SourceUnreachable, $"{RuntimeCodes.SourceUnreachable}: '{candidate.Directory}' could not be read: {e.Message}");
+        }
 
         if (current.PackageId is { } served && host.Info.PackageId is { } offered && !string.Equals(served, offered, StringComparison.OrdinalIgnoreCase))
         {
@@ -71,6 +84,8 @@ public sealed partial class ModelService<TInput, TOutput>
 
         if (string.Equals(host.Info.ModelSha256, current.ModelSha256, StringComparison.OrdinalIgnoreCase))
         {
+            // The same model under another name (a version repacked): remembered, so polling does not load it again.
+            _sameKey = candidate.Key;
             host.Dispose();
             return ReloadResult.Unchanged(current);
         }
@@ -85,6 +100,7 @@ public sealed partial class ModelService<TInput, TOutput>
         ModelInfo previous = old.Host.Info;
         old.Release();
         _refusedKey = null;
+        _sameKey = null;
         Volatile.Write(ref _lastFailure, null);
         Swapped?.Invoke(previous, host.Info);
         return ReloadResult.Swapped(previous, host.Info);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MLOps.Runtime;
 
 /// <summary>
@@ -19,6 +21,9 @@ public sealed partial class ModelService<TInput, TOutput> : IDisposable, IAsyncD
     private HostLease<TInput, TOutput> _current;
     private ReloadResult? _lastFailure;
     private string? _refusedKey;
+    private string? _sameKey;
+    private readonly string _idPrefix = Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.NextInt64()));
+    private long _requests;
     private int _disposed;
 
     private ModelService(ModelServiceOptions options, IModelSource source, ModelHost<TInput, TOutput> host, PredictionLog<TInput, TOutput>? log)
@@ -44,6 +49,9 @@ public sealed partial class ModelService<TInput, TOutput> : IDisposable, IAsyncD
 
     /// <summary>The last failed reload since the last swap (null when the last reload that found something swapped).</summary>
     public ReloadResult? LastFailure => Volatile.Read(ref _lastFailure);
+
+    /// <summary>The host serving now (the swap tests watch when a replaced one is disposed).</summary>
+    internal ModelHost<TInput, TOutput> CurrentHost => Volatile.Read(ref _current).Host;
 
     /// <summary>What the prediction log has written, dropped and sampled out; null without a log.</summary>
     public PredictionLogStatus? Log => _log?.Status;
@@ -113,7 +121,8 @@ public sealed partial class ModelService<TInput, TOutput> : IDisposable, IAsyncD
         }
     }
 
-    private static string NewRequestId() => Guid.NewGuid().ToString("N");
+    // Unique without a random draw per call: a random prefix per service start and a counter ("3f9a1c2e-1b").
+    private string NewRequestId() => string.Create(CultureInfo.InvariantCulture, $"{_idPrefix}-{Interlocked.Increment(ref _requests):x}");
 
     private HostLease<TInput, TOutput> Acquire()
     {
@@ -153,6 +162,7 @@ public sealed partial class ModelService<TInput, TOutput> : IDisposable, IAsyncD
         // Taken so no reload is half way through a swap; the current host goes when its last call finishes.
         await _reloadGate.WaitAsync().ConfigureAwait(false);
         Volatile.Read(ref _current).Release();
+        _reloadGate.Release(); // a reload waiting for the gate now finds the service disposed
         _stop.Dispose();
     }
 }

@@ -4,7 +4,7 @@ namespace MLOps.Runtime;
 
 /// <summary>
 /// A folder holding model.zip and lineage.json (a deployment copies new versions there): newer when model.zip's
-/// sha256 differs from the served model's. The key includes lineage.json's bytes, so a folder caught half way
+/// sha256 differs from the served model's; a folder without both files is reported (MLOPS6001). The key includes lineage.json's bytes, so a folder caught half way
 /// through a copy (new model, old lineage: refused with MLOPS6002) is tried again once the copy completes.
 /// </summary>
 internal sealed class FolderSource(string directory) : IModelSource
@@ -21,10 +21,9 @@ internal sealed class FolderSource(string directory) : IModelSource
 
         string model = Path.Combine(Directory, ModelFiles.ModelFile);
         string lineage = Path.Combine(Directory, ModelFiles.LineageFile);
-        if (!File.Exists(model) || !File.Exists(lineage))
+        foreach (string path in new[] { model, lineage }.Where(p => !File.Exists(p)))
         {
-            // Between deployments: nothing to offer yet.
-            return Task.FromResult<ModelCandidate?>(null);
+            throw new ModelLoadException(RuntimeCodes.ModelFilesMissing, $"'{path}' not found in the model source folder. A deployment copies model.zip and lineage.json there; the current model keeps serving.");
         }
 
         string sha = ModelFolder.Sha256OfFile(model);

@@ -19,6 +19,8 @@ public static class ModelSources
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(feedPathOrUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(packageId);
-        return new FeedSource(feedPathOrUrl, packageId, includePrerelease, cacheDirectory ?? Path.Combine(Path.GetTempPath(), "mlops-runtime", "packages"));
+        // A folder feed by its full path: NuGet would resolve a relative one against whatever the current directory is.
+        string feed = Uri.TryCreate(feedPathOrUrl, UriKind.Absolute, out Uri? uri) && !uri.IsFile ? feedPathOrUrl : Path.GetFullPath(uri?.LocalPath ?? feedPathOrUrl);
+        return new FeedSource(feed, packageId, includePrerelease, cacheDirectory ?? Path.Combine(Path.GetTempPath(), "mlops-runtime", "packages"));
     }
 }

@@ -44,6 +44,21 @@ public sealed class ApiGeneratorTests
     }
 
     [Fact]
+    public void Should_offer_a_hot_swapping_service_When_the_typed_api_is_generated()
+    {
+        // Given the flights spec
+        using var dir = new TempFolder();
+        var (spec, schema) = ModelTrainerTests.Prepare(dir, "flights.csv", TestModels.FlightsCsv(10), TestModels.FlightsSchema, TestModels.FlightsSpec());
+
+        // When its typed API is generated
+        string code = ApiGenerator.Generate(spec, schema, ApiGenerator.Names.For(spec.Name, "Flights.Model"));
+
+        // Then beside Load() it has Start(), a ModelService of the model's types named by the model
+        Assert.Contains("public static global::MLOps.Runtime.ModelService<FlightsInput, FlightsPrediction> Start(global::MLOps.Runtime.IModelSource? source = null,", code, StringComparison.Ordinal);
+        Assert.Contains("new global::MLOps.Runtime.ModelServiceOptions { ModelName = Name, Directory = directory, Source = source, PollInterval = pollInterval, Log = log }", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_make_the_property_nullable_and_read_null_as_missing_When_the_schema_makes_the_column_nullable()
     {
         // Given the houses spec over a schema where area (float) and city (categorical) are nullable and rooms is not
