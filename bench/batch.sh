@@ -59,39 +59,5 @@ done
 loadavg_after=$(cat /proc/loadavg)
 rows=$(($(wc -l < "$work/mlops.csv") - 1))
 
-python3 - "$samples" "$results/$day-batch.md" "$rows" "$data" "$loadavg_before" "$loadavg_after" "$(lscpu | sed -n 's/^Model name: *//p')" "$(nproc)" "$(free -g | awk '/^Mem:/ {print $2}')" "$(dotnet --version)" <<'EOF'
-import csv, statistics, sys
-samples, out, rows, data, before, after, cpu, cores, mem, sdk = sys.argv[1:]
-runs = list(csv.DictReader(open(samples), delimiter="\t"))
-def series(name, key): return [float(r[key]) for r in runs if r["series"] == name]
-m, b = statistics.median(series("mlops", "wall_s")), statistics.median(series("bare", "wall_s"))
-lines = [
-    "# Batch scoring: `mlops predict` vs a bare ML.NET program",
-    "",
-    f"Data: `{data}`, {int(rows):,} rows (Parquet). Model: FlightDelay (LightGbm, 100 trees) from `mlops train models/FlightDelay`.",
-    f"Machine: {cpu}, {cores} cores, {mem} GB RAM, .NET SDK {sdk}; shared with other work: load average before `{before}`, after `{after}`.",
-    "",
-    "- mlops: `dotnet mlops.dll predict --model <folder> --data <parquet> -o mlops.csv`: load and verify the model (sha256 against",
-    "  lineage), validate every row against schema.json in the serving environment, stream the rows (StreamingTableView) through",
-    "  the runtime's LoadedModel, write the CSV under a temporary name and move it into place.",
-    "- bare: `dotnet BareScoring.dll <parquet> model.zip bare.csv`: Parquet.Net row groups into a lazy IEnumerable, LoadFromEnumerable,",
-    "  Transform, a cursor writing the same three columns in the same format. No verification, no validation.",
-    "- Both outputs are byte-identical (checked after every run).",
-    "",
-    "| run | mlops wall s | bare wall s | mlops / bare | load (mlops, bare) |",
-    "|---|---|---|---|---|",
-]
-for r in sorted({x["run"] for x in runs}, key=int):
-    mr = next(x for x in runs if x["run"] == r and x["series"] == "mlops")
-    br = next(x for x in runs if x["run"] == r and x["series"] == "bare")
-    lines.append(f"| {r} | {float(mr['wall_s']):.1f} | {float(br['wall_s']):.1f} | {float(mr['wall_s']) / float(br['wall_s']):.3f} | {mr['load1']}, {br['load1']} |")
-lines += [
-    "",
-    f"Median wall time: mlops {m:.1f} s, bare {b:.1f} s. **mlops / bare = {m / b:.3f}** (goal <= 1.1).",
-    f"Median CPU (user+sys): mlops {statistics.median([u + s for u, s in zip(series('mlops', 'user_s'), series('mlops', 'sys_s'))]):.1f} s, "
-    f"bare {statistics.median([u + s for u, s in zip(series('bare', 'user_s'), series('bare', 'sys_s'))]):.1f} s. "
-    f"Peak memory (max RSS): mlops {statistics.median(series('mlops', 'max_rss_kb')) / 1024:.0f} MB, bare {statistics.median(series('bare', 'max_rss_kb')) / 1024:.0f} MB.",
-]
-open(out, "w").write("\n".join(lines) + "\n")
-print("\n".join(lines))
-EOF
+python3 bench/batch-report.py "$samples" "$results/$day-batch.md" "$rows" "$(realpath "$data")" "$loadavg_before" "$loadavg_after" \
+  "$(lscpu | sed -n 's/^Model name: *//p')" "$(nproc)" "$(free -g | awk '/^Mem:/ {print $2}')" "$(dotnet --version)"
