@@ -1,4 +1,5 @@
 using MLOps.Core.Diagnostics;
+using MLOps.Core.Drift.Columns;
 using MLOps.Core.Drift.Methods;
 
 namespace MLOps.Core.Drift;

@@ -1,4 +1,5 @@
 using MLOps.Core.Diagnostics;
+using MLOps.Core.Drift.Columns;
 
 namespace MLOps.Core.Drift;
 

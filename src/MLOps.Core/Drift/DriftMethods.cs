@@ -1,3 +1,5 @@
+using MLOps.Core.Drift.Columns;
+
 using MLOps.Core.Drift.Methods;
 
 namespace MLOps.Core.Drift;

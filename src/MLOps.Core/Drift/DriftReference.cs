@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MLOps.Core.Diagnostics;
+using MLOps.Core.Drift.Columns;
 using MLOps.Core.IO;
 
 namespace MLOps.Core.Drift;

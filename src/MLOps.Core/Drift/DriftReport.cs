@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MLOps.Core.Drift.Columns;
 using MLOps.Core.IO;
 
 namespace MLOps.Core.Drift;
@@ -58,9 +59,3 @@ public sealed record TestStatistic(
     [property: JsonPropertyName("statistic")] double Statistic,
     [property: JsonPropertyName("p_value")] double PValue,
     [property: JsonPropertyName("statistic_bound")] double? StatisticBound = null);
-
-/// <summary>Counts per bin: numeric bins by their <see cref="Edges"/> (one more than the counts), categorical by <see cref="Categories"/>.</summary>
-public sealed record DriftHistogram(
-    [property: JsonPropertyName("edges")] IReadOnlyList<double>? Edges,
-    [property: JsonPropertyName("categories")] IReadOnlyList<string>? Categories,
-    [property: JsonPropertyName("counts")] IReadOnlyList<long> Counts);

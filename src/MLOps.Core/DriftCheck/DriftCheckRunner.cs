@@ -3,6 +3,7 @@ using MLOps.Core.Data.Readers;
 using MLOps.Core.Data.Schema;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Drift;
+using MLOps.Core.Drift.Columns;
 using MLOps.Core.Spec;
 using MLOps.ModelFormat.Contract;
 

@@ -1,3 +1,5 @@
+using MLOps.Core.Drift.Columns;
+
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLOps.Core.Data.Schema;
@@ -37,7 +39,7 @@ public static class DriftInputs
     {
         var inputs = new List<DriftInput>();
         var names = reference.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (Drift.DriftColumn column in reference.Columns.Where(c => !c.Name.StartsWith(DriftSample.PredictionPrefix, StringComparison.Ordinal)))
+        foreach (Drift.Columns.DriftColumn column in reference.Columns.Where(c => !c.Name.StartsWith(DriftSample.PredictionPrefix, StringComparison.Ordinal)))
         {
             string name = column.Name;
             if (name.EndsWith(".hour", StringComparison.Ordinal) && names.Contains(Drift.DateTimeParts.DayOfWeek(name[..^5])) && names.Contains(Drift.DateTimeParts.Month(name[..^5])))
@@ -46,7 +48,7 @@ public static class DriftInputs
             }
             else if (!inputs.Exists(i => i.IsDateTime && (name == Drift.DateTimeParts.DayOfWeek(i.Name) || name == Drift.DateTimeParts.Month(i.Name))))
             {
-                inputs.Add(new DriftInput(name, column.Kind == Drift.DriftColumnKind.Numeric ? ColumnType.Float : ColumnType.Categorical));
+                inputs.Add(new DriftInput(name, column.Kind == Drift.Columns.DriftColumnKind.Numeric ? ColumnType.Float : ColumnType.Categorical));
             }
         }
 

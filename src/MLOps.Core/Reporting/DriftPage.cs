@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MLOps.Core.Drift;
+using MLOps.Core.Drift.Columns;
 using MLOps.Core.DriftCheck;
 
 namespace MLOps.Core.Reporting;

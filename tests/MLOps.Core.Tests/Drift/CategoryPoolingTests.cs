@@ -1,4 +1,5 @@
 using MLOps.Core.Drift;
+using MLOps.Core.Drift.Columns;
 using Xunit;
 
 namespace MLOps.Core.Tests.Drift;

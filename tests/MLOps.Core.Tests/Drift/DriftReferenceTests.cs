@@ -1,5 +1,6 @@
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Drift;
+using MLOps.Core.Drift.Columns;
 using Xunit;
 
 namespace MLOps.Core.Tests.Drift;

@@ -1,4 +1,5 @@
 using MLOps.Core.Drift;
+using MLOps.Core.Drift.Columns;
 using MLOps.Core.Drift.Methods;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MLOps.Core.Drift;
+using MLOps.Core.Drift.Columns;
 using MLOps.Core.Drift.Methods;
 using Xunit;
 

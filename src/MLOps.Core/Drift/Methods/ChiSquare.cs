@@ -1,3 +1,5 @@
+using MLOps.Core.Drift.Columns;
+
 using MathNet.Numerics;
 
 namespace MLOps.Core.Drift.Methods;

@@ -1,3 +1,5 @@
+using MLOps.Core.Drift.Columns;
+
 namespace MLOps.Core.Drift.Methods;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace MLOps.Core.Drift;
+namespace MLOps.Core.Drift.Columns;
 
 /// <summary>
 /// One column of a drift reference. <see cref="Count"/> counts values present, <see cref="Missing"/> the rows

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace MLOps.Core.Drift;
+namespace MLOps.Core.Drift.Columns;
 
 /// <summary>
 /// A numeric column with too many distinct values to keep exactly: equal cells of <see cref="Width"/> from

@@ -1,4 +1,4 @@
-namespace MLOps.Core.Drift;
+namespace MLOps.Core.Drift.Columns;
 
 /// <summary>
 /// Reference and current counts over shared bins, for Jensen-Shannon, PSI, chi-square on categories and the

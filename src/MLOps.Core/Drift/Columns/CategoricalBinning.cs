@@ -1,4 +1,4 @@
-namespace MLOps.Core.Drift;
+namespace MLOps.Core.Drift.Columns;
 
 /// <summary>
 /// Aligns two categorical sides on shared categories (see <see cref="BinnedPair"/>). When either side pooled

@@ -1,4 +1,4 @@
-namespace MLOps.Core.Drift;
+namespace MLOps.Core.Drift.Columns;
 
 /// <summary>Counts two numeric sides into <see cref="BinnedPair.NumericBins"/> shared equal-width bins (see <see cref="BinnedPair"/>).</summary>
 internal static class NumericBinning

@@ -1,4 +1,4 @@
-namespace MLOps.Core.Drift;
+namespace MLOps.Core.Drift.Columns;
 
 /// <summary>
 /// One side of a numeric comparison as a weighted sorted sample: the exact distinct values with their counts,

@@ -1,4 +1,4 @@
-namespace MLOps.Core.Drift;
+namespace MLOps.Core.Drift.Columns;
 
 /// <summary>
 /// One column of both sides, prepared once for every statistic: numeric sides as sorted weighted samples (the
