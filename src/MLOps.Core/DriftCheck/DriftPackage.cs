@@ -1,15 +1,15 @@
 using System.Text.RegularExpressions;
 using MLOps.Core.Diagnostics;
 using MLOps.Core.Registry;
-using MLOps.ModelFormat.Contract;
-using NuGet.Packaging;
+using MLOps.Core.Scoring;
 using NuGet.Versioning;
 
 namespace MLOps.Core.DriftCheck;
 
 /// <summary>
 /// A model package from a feed as a <see cref="DriftModelFolder"/>: <c>Id@Version</c> (or <c>Id</c> for the highest
-/// listed version) is downloaded and its model files (contentFiles/any/any/mlops/&lt;Model&gt;/) extracted to a temp folder.
+/// listed version) is downloaded and its model folder (contentFiles/any/any/mlops/&lt;Model&gt;/) extracted to a temp folder by
+/// <see cref="ModelPackageFolder"/>.
 /// </summary>
 public static partial class DriftPackage
 {
@@ -40,20 +40,10 @@ public static partial class DriftPackage
             return null;
         }
 
-        string folder = Path.Combine(tempRoot, $"{id}.{version}");
-        using var stream = new MemoryStream(nupkg);
-        using var reader = new PackageArchiveReader(stream);
-        foreach (string file in reader.GetFiles().Where(f => f.StartsWith(ModelFiles.PackageContentRoot, StringComparison.Ordinal) && f[ModelFiles.PackageContentRoot.Length..].Count(c => c == '/') == 1))
+        // The same extraction batch scoring uses: the model folder written whole or not at all.
+        string? folder = ModelPackageFolder.Extract(nupkg, id, version!.ToString(), tempRoot, $"Package {id} {version} in feed '{feed.Source}'", Codes.DriftInputNotFound, bag);
+        if (folder is null)
         {
-            Directory.CreateDirectory(folder);
-            using Stream entry = reader.GetStream(file);
-            using FileStream output = File.Create(Path.Combine(folder, Path.GetFileName(file)));
-            entry.CopyTo(output);
-        }
-
-        if (!Directory.Exists(folder))
-        {
-            bag.Error(Codes.DriftInputNotFound, $"Package {id} {version} in feed '{feed.Source}' holds no model files ({ModelFiles.PackageContentRoot}<Model>/): it is not a model package.");
             return null;
         }
 

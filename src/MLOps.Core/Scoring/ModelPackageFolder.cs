@@ -25,7 +25,7 @@ public static class ModelPackageFolder
         {
             bag.Error(missingModelCode, models.Length == 0
                 ? $"{label} holds no model: no {ModelFiles.PackageContentRoot}<Name>/{ModelFiles.ModelFile}. Give the id of a model package made by the MLOps SDK (a library has no model)."
-                : $"{label} holds {models.Length} models ({string.Join(", ", models)}); batch scoring takes one. Extract the one you mean and pass its folder to --model.");
+                : $"{label} holds {models.Length} models ({string.Join(", ", models)}); a command takes one. Extract the one you mean and pass its folder instead.");
             return null;
         }
 
